@@ -1,0 +1,5 @@
+package noc
+
+type curatedTitle struct{ title, code string }
+
+var curated = []curatedTitle{}

@@ -1,0 +1,245 @@
+package noc
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Source says where an index title came from; it decides the match method.
+type Source uint8
+
+const (
+	FromUnitTitle Source = iota // the unit group's own title
+	FromCurated                 // casescreen's curated titles (method "alias")
+	FromElements                // Statistics Canada's elements file
+	FromOverride                // the firm's overrides file
+)
+
+// doc is one indexed title.
+type doc struct {
+	code   string
+	source Source
+	toks   []int32 // token ids, in order
+	norm   float64 // Euclidean norm of the idf weights
+	head   int32   // last token: the head noun
+}
+
+// Index is the searchable set of titles. Build it with NewIndex, add titles,
+// then call Freeze; after Freeze it is read-only and safe for concurrent
+// use.
+type Index struct {
+	Name string // what the index holds, for reports: "built-in", "built-in + elements.csv"
+	cls  *Classification
+
+	vocab    map[string]int32
+	idf      []float64
+	docs     []doc
+	postings [][]int32          // token id -> doc ids
+	exact    map[string][]int32 // normalised title -> doc ids
+	context  map[string]map[int32]float64
+	trigrams map[string][]int32 // character trigram -> token ids (spelling repair)
+	terms    []string           // token id -> token
+
+	frozen bool
+	pool   sync.Pool
+}
+
+// NewIndex returns an index holding the unit group titles and the curated
+// titles of the built-in classification.
+func NewIndex(cls *Classification) *Index {
+	ix := &Index{Name: "built-in", cls: cls, vocab: map[string]int32{}, exact: map[string][]int32{},
+		context: map[string]map[int32]float64{}}
+	for _, u := range cls.Units {
+		ix.Add(u.Title, u.Code, FromUnitTitle)
+		for _, part := range splitTitle(u.Title) {
+			ix.Add(part, u.Code, FromUnitTitle)
+		}
+		ix.AddContext(u.Code, u.Title)
+		for _, g := range cls.Hierarchy(u.Code) {
+			ix.AddContext(u.Code, g.Title)
+		}
+	}
+	for _, c := range curated {
+		ix.Add(c.title, c.code, FromCurated)
+	}
+	return ix
+}
+
+// splitTitle splits a unit group title such as "Cooks" or "Plumbers" (kept
+// whole) or "Tool and die makers" (kept) into the titles it lists:
+// "Hairstylists and barbers" -> "hairstylists", "barbers". Parts of one word
+// that only qualify the next part are not split off.
+func splitTitle(t string) []string {
+	if strings.Contains(t, " - ") {
+		t, _, _ = strings.Cut(t, " - ")
+	}
+	var out []string
+	for _, p := range strings.Split(t, ",") {
+		for _, q := range strings.Split(p, " and ") {
+			q = strings.TrimSpace(q)
+			if q != "" && q != t && strings.HasSuffix(q, "s") {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func (ix *Index) tokenID(t string) int32 {
+	id, ok := ix.vocab[t]
+	if !ok {
+		id = int32(len(ix.vocab))
+		ix.vocab[t] = id
+		ix.postings = append(ix.postings, nil)
+	}
+	return id
+}
+
+// Add indexes one title for a code. It must not be called after Freeze.
+func (ix *Index) Add(title, code string, src Source) {
+	if ix.frozen {
+		panic("noc: Add after Freeze")
+	}
+	toks := Tokens(title)
+	if len(toks) == 0 {
+		return
+	}
+	d := doc{code: code, source: src, toks: make([]int32, 0, len(toks))}
+	seen := map[int32]bool{}
+	for _, t := range toks {
+		id := ix.tokenID(t)
+		d.toks = append(d.toks, id)
+		if !seen[id] {
+			seen[id] = true
+			ix.postings[id] = append(ix.postings[id], int32(len(ix.docs)))
+		}
+	}
+	d.head = d.toks[len(d.toks)-1]
+	key := strings.Join(toks, " ")
+	ix.exact[key] = append(ix.exact[key], int32(len(ix.docs)))
+	ix.docs = append(ix.docs, d)
+}
+
+// AddContext adds descriptive text (duties, group titles) for a code; it is
+// compared with a row's industry and duties to rank candidates.
+func (ix *Index) AddContext(code, text string) {
+	m := ix.context[code]
+	if m == nil {
+		m = map[int32]float64{}
+		ix.context[code] = m
+	}
+	for _, t := range Tokens(text) {
+		m[ix.tokenID(t)]++
+	}
+}
+
+// Freeze computes the weights. The index is read-only afterwards.
+func (ix *Index) Freeze() {
+	n := float64(len(ix.docs))
+	ix.idf = make([]float64, len(ix.vocab))
+	for id, ps := range ix.postings {
+		ix.idf[id] = math.Log(1 + n/float64(1+len(ps)))
+	}
+	for i := range ix.docs {
+		var s float64
+		for _, t := range ix.docs[i].toks {
+			s += ix.idf[t] * ix.idf[t]
+		}
+		ix.docs[i].norm = math.Sqrt(s)
+	}
+	ix.terms = make([]string, len(ix.vocab))
+	for t, i := range ix.vocab {
+		ix.terms[i] = t
+	}
+	ix.trigrams = map[string][]int32{}
+	for t, id := range ix.vocab {
+		if len(ix.postings[id]) == 0 || len(t) < 4 {
+			continue
+		}
+		for _, g := range trigramsOf(t) {
+			ix.trigrams[g] = append(ix.trigrams[g], id)
+		}
+	}
+	ix.frozen = true
+	ix.pool.New = func() any { s := make([]float64, len(ix.docs)); return &s }
+}
+
+// Titles is the number of indexed titles.
+func (ix *Index) Titles() int { return len(ix.docs) }
+
+// Classification returns the classification the index codes belong to.
+func (ix *Index) Classification() *Classification { return ix.cls }
+
+func trigramsOf(t string) []string {
+	p := "^" + t + "$"
+	out := make([]string, 0, len(p))
+	for i := 0; i+3 <= len(p); i++ {
+		out = append(out, p[i:i+3])
+	}
+	return out
+}
+
+// repair maps a token the index has never seen to the closest indexed
+// token by character trigrams ("techncian" -> "technician"), or -1.
+func (ix *Index) repair(t string) int32 {
+	if len(t) < 5 {
+		return -1
+	}
+	grams := trigramsOf(t)
+	counts := map[int32]int{}
+	for _, g := range grams {
+		for _, id := range ix.trigrams[g] {
+			counts[id]++
+		}
+	}
+	best, bestSim := int32(-1), 0.0
+	for id, c := range counts {
+		other := len(ix.termOf(id)) // trigrams in the other token: len+2-2
+		sim := 2 * float64(c) / float64(len(grams)+other)
+		if sim > bestSim || sim == bestSim && id < best {
+			best, bestSim = id, sim
+		}
+	}
+	if bestSim < 0.6 {
+		return -1
+	}
+	return best
+}
+
+func (ix *Index) termOf(id int32) string { return ix.terms[id] }
+
+// sortCodes orders candidate codes by score, then code, for determinism.
+func sortCands(c []Candidate) {
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].Score != c[j].Score {
+			return c[i].Score > c[j].Score
+		}
+		return c[i].Code < c[j].Code
+	})
+}
+
+// TitlesOf returns up to n indexed titles of a code, as normalised.
+func (ix *Index) TitlesOf(code string, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range ix.docs {
+		if d.code != code {
+			continue
+		}
+		ws := make([]string, len(d.toks))
+		for i, t := range d.toks {
+			ws[i] = ix.terms[t]
+		}
+		s := strings.Join(ws, " ")
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}

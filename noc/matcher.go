@@ -1,0 +1,190 @@
+package noc
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+)
+
+// DefaultThreshold is the match score below which a row goes to review with
+// reason low_match_score. See docs/matching.md for the coverage and
+// precision behind it.
+const DefaultThreshold = 0.6
+
+// Matcher resolves a row's job to a unit group in the spec's order: the
+// firm's overrides, a valid code in the row, then the index. Results are
+// cached per distinct query, so each distinct title is matched once per
+// run. It is safe for concurrent use.
+type Matcher struct {
+	Index     *Index
+	Threshold float64
+	overrides map[string][]override
+
+	mu    sync.Mutex
+	cache map[Query]*cached
+}
+
+type override struct{ code, industry string }
+
+type cached struct {
+	once sync.Once
+	r    Result
+}
+
+// NewMatcher returns a Matcher over a frozen index.
+func NewMatcher(ix *Index) *Matcher {
+	return &Matcher{Index: ix, Threshold: DefaultThreshold, cache: map[Query]*cached{}}
+}
+
+// LoadOverrides reads the firm's overrides: CSV with a header naming
+// job_title and noc_code, and optionally industry. Titles are compared
+// normalised; a row with an industry applies only to rows whose industry
+// normalises the same. Codes must be NOC 2021 unit groups.
+func (m *Matcher) LoadOverrides(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("overrides: %w", err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("overrides %s: header: %w", path, err)
+	}
+	ti, ci, ii := -1, -1, -1
+	for i, h := range head {
+		switch strings.ToLower(strings.Trim(strings.TrimSpace(h), "\ufeff")) {
+		case "job_title", "title":
+			ti = i
+		case "noc_code", "code", "noc":
+			ci = i
+		case "industry":
+			ii = i
+		}
+	}
+	if ti < 0 || ci < 0 {
+		return fmt.Errorf("overrides %s: header %q needs job_title and noc_code", path, head)
+	}
+	if m.overrides == nil {
+		m.overrides = map[string][]override{}
+	}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("overrides %s line %d: %w", path, line, err)
+		}
+		if len(rec) <= max(ti, ci) {
+			return fmt.Errorf("overrides %s line %d: too few fields", path, line)
+		}
+		code := strings.TrimSpace(rec[ci])
+		if code == "" {
+			continue // a suggestion row the firm has not filled in yet
+		}
+		if !m.Index.cls.Known(code) {
+			return fmt.Errorf("overrides %s line %d: %q is not a NOC 2021 unit group", path, line, code)
+		}
+		ind := ""
+		if ii >= 0 && ii < len(rec) {
+			ind = Normalize(rec[ii])
+		}
+		key := Normalize(rec[ti])
+		m.overrides[key] = append(m.overrides[key], override{code, ind})
+	}
+}
+
+// Match resolves one job. code is the noc_code cell of the row, if any.
+func (m *Matcher) Match(q Query, code string) Result {
+	if r, ok := m.byCode(code, q); ok {
+		return r
+	}
+	if strings.TrimSpace(q.Title) == "" {
+		return Result{Method: MethodNone}
+	}
+	m.mu.Lock()
+	c := m.cache[q]
+	if c == nil {
+		c = &cached{}
+		m.cache[q] = c
+	}
+	m.mu.Unlock()
+	c.once.Do(func() { c.r = m.match(q) })
+	return c.r
+}
+
+func (m *Matcher) match(q Query) Result {
+	if len(m.overrides) > 0 {
+		if os, ok := m.overrides[Normalize(q.Title)]; ok {
+			ind := Normalize(q.Industry)
+			for _, o := range os {
+				if o.industry == "" || o.industry == ind {
+					return m.unitResult(o.code, MethodOverride, 1)
+				}
+			}
+		}
+	}
+	return m.Index.Match(q)
+}
+
+func (m *Matcher) unitResult(code string, method Method, score float64) Result {
+	u := m.Index.cls.Unit(code)
+	return Result{Code: code, Title: u.Title, TEER: u.TEER, Method: method, Score: score}
+}
+
+// byCode uses a code given in the row: a NOC 2021 unit group as is; a NOC
+// 2016 code through the correspondence, decided by the title when it maps
+// to several codes.
+func (m *Matcher) byCode(code string, q Query) (Result, bool) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return Result{}, false
+	}
+	digits := strings.Trim(code, "0123456789") == ""
+	switch {
+	case digits && len(code) == 5 && m.Index.cls.Known(code):
+		return m.unitResult(code, MethodCode, 1), true
+	case digits && len(code) <= 4:
+		code = strings.Repeat("0", 4-len(code)) + code
+		targets := From2016(code)
+		switch len(targets) {
+		case 0:
+		case 1:
+			return m.unitResult(targets[0], MethodCode, 1), true
+		default:
+			r := m.Index.Match(q)
+			best := Result{}
+			for _, t := range targets {
+				if r.Code == t {
+					best = r
+				}
+				for _, a := range r.Alts {
+					if a.Code == t && best.Code == "" {
+						best = m.unitResult(t, MethodCode, a.Score)
+					}
+				}
+			}
+			if best.Code == "" {
+				best = m.unitResult(targets[0], MethodCode, 0.5/float64(len(targets)))
+			}
+			best.Method = MethodCode
+			best.Reasons = append(best.Reasons, "noc2016_one_to_many")
+			best.Alts = nil
+			for _, t := range targets {
+				if t != best.Code {
+					best.Alts = append(best.Alts, Candidate{t, 0})
+				}
+			}
+			return best, true
+		}
+	}
+	r := m.Match(q, "")
+	r.Reasons = append(r.Reasons, "noc_code_invalid")
+	return r, true
+}

@@ -1,0 +1,286 @@
+package pipeline
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Field is a canonical input field (spec section 3).
+type Field int
+
+const (
+	ApplicantID Field = iota
+	JobTitle
+	Industry
+	Employer
+	Duties
+	NOCCode
+	Country
+	StartDate
+	EndDate
+	HoursPerWeek
+	FrenchReading
+	FrenchWriting
+	FrenchListening
+	FrenchSpeaking
+	EnglishReading
+	EnglishWriting
+	EnglishListening
+	EnglishSpeaking
+	numFields
+)
+
+var fieldNames = [numFields]string{
+	"applicant_id", "job_title", "industry", "employer", "duties", "noc_code", "country", "start_date",
+	"end_date", "hours_per_week", "french_reading", "french_writing", "french_listening", "french_speaking",
+	"english_reading", "english_writing", "english_listening", "english_speaking",
+}
+
+func (f Field) String() string { return fieldNames[f] }
+
+// jobField reports whether a field describes one job (and so may repeat as
+// job1_..., job2_... in the wide shape).
+func (f Field) jobField() bool { return f >= JobTitle && f <= HoursPerWeek }
+
+// synonyms lists header spellings per field, compared after squash.
+var synonyms = map[Field][]string{
+	ApplicantID: {"applicantid", "applicant", "clientid", "client", "clientno", "clientnumber", "caseid", "case",
+		"casenumber", "caseno", "fileno", "filenumber", "file", "personid", "candidateid", "id", "uci"},
+	JobTitle: {"jobtitle", "title", "occupation", "position", "currentjobtitle", "currentposition", "job",
+		"role", "designation", "positiontitle", "occupationtitle", "jobname", "posttitle", "poste", "titredeposte", "emploi"},
+	Industry:         {"industry", "sector", "industrysector", "businesstype", "typeofbusiness", "secteur"},
+	Employer:         {"employer", "company", "employername", "organization", "organisation", "companyname", "employeur"},
+	Duties:           {"duties", "mainduties", "jobduties", "responsibilities", "description", "jobdescription", "tasks", "taches"},
+	NOCCode:          {"noccode", "noc", "noc2021", "noc2016", "nocteer", "code", "occupationcode"},
+	Country:          {"country", "countryofjob", "jobcountry", "workcountry", "location", "countryofwork", "pays"},
+	StartDate:        {"startdate", "start", "from", "datefrom", "fromdate", "begin", "began", "startedon", "datestarted", "employmentstart", "datedebut", "debut"},
+	EndDate:          {"enddate", "end", "to", "dateto", "todate", "until", "finish", "endedon", "dateended", "employmentend", "datefin", "fin"},
+	HoursPerWeek:     {"hoursperweek", "hours", "weeklyhours", "hoursweek", "hrsweek", "hrsperweek", "hrs", "hoursperwk", "workhours", "heures", "heuresparsemaine"},
+	FrenchReading:    {"frenchreading", "nclcreading", "frreading", "tefreading", "tcfreading", "fr_r"},
+	FrenchWriting:    {"frenchwriting", "nclcwriting", "frwriting", "tefwriting", "tcfwriting"},
+	FrenchListening:  {"frenchlistening", "nclclistening", "frlistening", "teflistening", "tcflistening"},
+	FrenchSpeaking:   {"frenchspeaking", "nclcspeaking", "frspeaking", "tefspeaking", "tcfspeaking"},
+	EnglishReading:   {"englishreading", "clbreading", "enreading", "ieltsreading", "celpipreading"},
+	EnglishWriting:   {"englishwriting", "clbwriting", "enwriting", "ieltswriting", "celpipwriting"},
+	EnglishListening: {"englishlistening", "clblistening", "enlistening", "ieltslistening", "celpiplistening"},
+	EnglishSpeaking:  {"englishspeaking", "clbspeaking", "enspeaking", "ieltsspeaking", "celpipspeaking"},
+}
+
+var synonymIndex = func() map[string]Field {
+	m := map[string]Field{}
+	for f, names := range synonyms {
+		for _, n := range names {
+			m[n] = f
+		}
+		m[squash(fieldNames[f])] = f
+	}
+	return m
+}()
+
+// squash lower-cases a header and drops everything but letters and digits,
+// so "Job Title", "job_title" and "JOB-TITLE:" compare equal.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else if r >= 'à' && r <= 'ü' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// JobColumns holds the column index of each job field of one job, -1 if
+// absent.
+type JobColumns [numFields]int
+
+// Columns says where each canonical field is in a header.
+type Columns struct {
+	Header []string
+	// Fields holds the column of each applicant-level field, -1 if absent.
+	Fields [numFields]int
+	// Jobs holds one entry per job: one in the long shape, job1..jobN in the
+	// wide shape.
+	Jobs []JobColumns
+	Wide bool
+}
+
+var (
+	wideLead  = regexp.MustCompile(`^(?:job|emp|employment|position|work|experience|occupation)(\d{1,2})(.+)$`)
+	wideTrail = regexp.MustCompile(`^(.+?)(\d{1,2})$`)
+)
+
+// DetectColumns maps a header to canonical fields. mapping (from --map)
+// maps canonical field names to header names and wins over detection. It
+// fails, naming the headers it saw, when there is neither a job title nor a
+// NOC code column.
+func DetectColumns(header []string, mapping map[string]string) (*Columns, error) {
+	c := &Columns{Header: header}
+	for i := range c.Fields {
+		c.Fields[i] = -1
+	}
+	wide := map[int]*JobColumns{}
+	job := func(n int) *JobColumns {
+		if wide[n] == nil {
+			j := &JobColumns{}
+			for i := range j {
+				j[i] = -1
+			}
+			wide[n] = j
+		}
+		return wide[n]
+	}
+	forced := map[int]bool{}
+	for name, col := range mapping {
+		f, ok := fieldByName(name)
+		if !ok {
+			return nil, fmt.Errorf("column map: unknown field %q (fields: %s)", name, strings.Join(fieldNames[:], ", "))
+		}
+		i := indexOf(header, col)
+		if i < 0 {
+			return nil, fmt.Errorf("column map: field %s names column %q, which is not in the header %q", name, col, header)
+		}
+		c.Fields[f] = i
+		forced[i] = true
+	}
+	for i, h := range header {
+		if forced[i] {
+			continue
+		}
+		s := squash(h)
+		if f, ok := synonymIndex[s]; ok {
+			if c.Fields[f] < 0 {
+				c.Fields[f] = i
+			}
+			continue
+		}
+		if n, f, ok := wideField(s); ok {
+			if j := job(n); j[f] < 0 {
+				j[f] = i
+			}
+		}
+	}
+	if len(wide) > 0 {
+		var ns []int
+		for n, j := range wide {
+			if j[JobTitle] >= 0 || j[NOCCode] >= 0 {
+				ns = append(ns, n)
+			}
+		}
+		sort.Ints(ns)
+		for _, n := range ns {
+			c.Jobs = append(c.Jobs, *wide[n])
+		}
+		c.Wide = len(c.Jobs) > 0
+	}
+	if !c.Wide {
+		var j JobColumns
+		for f := range j {
+			j[f] = -1
+			if Field(f).jobField() {
+				j[f] = c.Fields[f]
+			}
+		}
+		c.Jobs = []JobColumns{j}
+		if j[JobTitle] < 0 && j[NOCCode] < 0 {
+			return nil, fmt.Errorf("no job title or NOC code column among the headers %q; name one with --map (e.g. job_title,<your header>)", header)
+		}
+	}
+	return c, nil
+}
+
+func wideField(s string) (int, Field, bool) {
+	var num, rest string
+	if m := wideLead.FindStringSubmatch(s); m != nil {
+		num, rest = m[1], m[2]
+	} else if m := wideTrail.FindStringSubmatch(s); m != nil {
+		rest, num = m[1], m[2]
+	} else {
+		return 0, 0, false
+	}
+	rest = strings.TrimPrefix(rest, "job")
+	f, ok := synonymIndex[rest]
+	if !ok {
+		f, ok = synonymIndex["job"+rest]
+	}
+	if !ok || !f.jobField() {
+		return 0, 0, false
+	}
+	n := 0
+	fmt.Sscan(num, &n)
+	return n, f, true
+}
+
+func fieldByName(name string) (Field, bool) {
+	s := squash(name)
+	for f, n := range fieldNames {
+		if squash(n) == s {
+			return Field(f), true
+		}
+	}
+	return 0, false
+}
+
+func indexOf(header []string, col string) int {
+	for i, h := range header {
+		if h == col {
+			return i
+		}
+	}
+	s := squash(col)
+	for i, h := range header {
+		if squash(h) == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// LoadMapping reads a --map file: CSV lines "field,column header" (a header
+// line "field,column" is optional).
+func LoadMapping(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("column map: %w", err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1
+	cr.Comment = '#'
+	m := map[string]string{}
+	for line := 1; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return m, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("column map %s: %w", path, err)
+		}
+		if len(rec) != 2 {
+			return nil, fmt.Errorf("column map %s line %d: want 2 fields (field,column), got %d", path, line, len(rec))
+		}
+		if line == 1 && squash(rec[0]) == "field" {
+			continue
+		}
+		m[strings.TrimSpace(rec[0])] = strings.TrimSpace(rec[1])
+	}
+}
+
+// Get returns the cell of field f in rec, or "".
+func (c *Columns) Get(rec *Record, f Field) string {
+	return cell(rec, c.Fields[f])
+}
+
+func cell(rec *Record, i int) string {
+	if i < 0 || i >= len(rec.Fields) {
+		return ""
+	}
+	return strings.TrimSpace(rec.Fields[i])
+}

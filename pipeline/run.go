@@ -1,0 +1,212 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"runtime"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Source yields records in input order. It has the shape of encoding/csv's
+// Reader: Read returns io.EOF after the last record. Any other error is
+// fatal to the run (broken I/O); bad data is reported on the record
+// instead. The caller closes the Source.
+type Source interface {
+	// Header returns the column names every Record's Fields is aligned with.
+	Header() []string
+	Read() (*Record, error)
+	Close() error
+}
+
+// Stage screens a batch of records in place. The rows of one applicant are
+// never split across batches. Process returns an error only for fatal
+// conditions (context cancelled, broken configuration); a bad record gets a
+// Problem attached and the batch goes on. Stages run concurrently on
+// different batches and must be safe for that.
+type Stage interface {
+	Process(ctx context.Context, recs []*Record) error
+}
+
+// Sink receives batches of finished records in input order from a single
+// goroutine. Close completes the output (footer, summary sheets, rename
+// into place); Abort discards it and leaves any earlier file untouched.
+type Sink interface {
+	Write(recs []*Record) error
+	Close() error
+	Abort() error
+}
+
+// Options tunes Run. The zero value is the default.
+type Options struct {
+	// Workers is the number of batches screened at once. Default
+	// GOMAXPROCS: the stages are CPU-bound.
+	Workers int
+	// BatchSize is the number of records per batch. Default 500: channel
+	// traffic per record drops about 8x from single records, and a batch
+	// stays small enough to keep memory flat.
+	BatchSize int
+	// ApplicantColumn is the index of the applicant_id column in the header,
+	// or -1 when each row is its own applicant.
+	ApplicantColumn int
+	// Progress, if set, is called from the writer goroutine after each batch
+	// with the number of rows written so far.
+	Progress func(rows int)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 500
+	}
+	return o
+}
+
+// batch is one unit of work; done is closed when the stages finished it.
+type batch struct {
+	recs []*Record
+	done chan struct{}
+}
+
+// Run is casescreen in one function:
+//
+//	src.Read ──> batcher ──┬──> worker 1 ─┐
+//	 (1 goroutine,         ├──> worker 2 ─┤  stages on whole batches
+//	  cuts at applicant    └──> worker N ─┘
+//	  boundaries)     │                   │
+//	                  └──── order queue ──┴──> writer (1 goroutine): sinks, stats
+//
+// The batcher puts each batch on the order queue before handing it to a
+// worker, and the writer takes batches off that queue in order, waiting for
+// each to be done, so output order is input order while N batches are
+// screened at once. The first fatal error cancels everything; every
+// goroutine returns before Run does. Run does not close src or the sinks:
+// on success the caller Closes the sinks, on error it Aborts them.
+func Run(ctx context.Context, src Source, stages []Stage, sinks []Sink, opt Options) (*Stats, error) {
+	opt = opt.withDefaults()
+	stats := NewStats()
+	start := time.Now()
+	g, ctx := errgroup.WithContext(ctx)
+	work := make(chan *batch, opt.Workers)
+	order := make(chan *batch, 2*opt.Workers)
+
+	g.Go(func() error { // batcher
+		defer close(work)
+		defer close(order)
+		return readBatches(ctx, src, opt, func(b *batch) error {
+			for _, ch := range []chan *batch{order, work} {
+				select {
+				case ch <- b:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	})
+	for range opt.Workers {
+		g.Go(func() error {
+			for b := range work {
+				for _, s := range stages {
+					if err := s.Process(ctx, b.recs); err != nil {
+						return err
+					}
+				}
+				close(b.done)
+			}
+			return nil
+		})
+	}
+	g.Go(func() error { // writer
+		for b := range order {
+			select {
+			case <-b.done:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			for _, s := range sinks {
+				if err := s.Write(b.recs); err != nil {
+					return err
+				}
+			}
+			stats.add(b.recs)
+			if opt.Progress != nil {
+				opt.Progress(stats.RowsWritten)
+			}
+		}
+		return nil
+	})
+	err := g.Wait()
+	stats.Elapsed = time.Since(start)
+	return stats, err
+}
+
+// maxApplicantRows bounds a batch when one applicant has very many rows, so
+// a file with one id on every row cannot hold the whole input in memory.
+const maxApplicantRows = 50_000
+
+// readBatches reads src into batches cut at applicant boundaries and passes
+// each to emit. An applicant id that reappears after other applicants is
+// flagged on its rows and screened as a separate group, never merged.
+func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch) error) error {
+	seed := maphash.MakeSeed()
+	seen := make(map[uint64]struct{})
+	var cur []*Record
+	var lastKey string
+	group := 0 // distinguishes rows of separate applicants with no id
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := src.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read input: %w", err)
+		}
+		id := ""
+		if opt.ApplicantColumn >= 0 && opt.ApplicantColumn < len(rec.Fields) {
+			id = rec.Fields[opt.ApplicantColumn]
+		}
+		newApplicant := id == "" || id != lastKey || len(cur) == 0
+		if newApplicant {
+			group++
+			if id != "" {
+				h := maphash.String(seed, id)
+				if _, dup := seen[h]; dup {
+					rec.Add(Input, "applicant_not_contiguous", "applicant_id", "applicant id seen earlier in the input; rows not merged")
+				}
+				seen[h] = struct{}{}
+			}
+			if len(cur) >= opt.BatchSize {
+				if err := emit(&batch{recs: cur, done: make(chan struct{})}); err != nil {
+					return err
+				}
+				cur = make([]*Record, 0, opt.BatchSize)
+			}
+		} else if len(cur) >= maxApplicantRows {
+			rec.Add(Note, "applicant_split", "applicant_id", "applicant has too many rows to screen together")
+			if err := emit(&batch{recs: cur, done: make(chan struct{})}); err != nil {
+				return err
+			}
+			cur = make([]*Record, 0, opt.BatchSize)
+		} else if cur[len(cur)-1].HasProblem("applicant_not_contiguous") {
+			rec.Add(Input, "applicant_not_contiguous", "applicant_id", "applicant id seen earlier in the input; rows not merged")
+		}
+		lastKey = id
+		rec.Applicant = group
+		rec.First = newApplicant
+		cur = append(cur, rec)
+	}
+	if len(cur) > 0 {
+		return emit(&batch{recs: cur, done: make(chan struct{})})
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package pipeline
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/casescreen/casescreen/noc"
+	"github.com/casescreen/casescreen/rules"
+)
+
+// Screen is the stage that annotates rows: it matches each job's title to a
+// NOC code, parses dates, hours and language scores, and evaluates the rule
+// set for each applicant. It holds no per-run state besides the Matcher's
+// cache, so one Screen serves all workers.
+type Screen struct {
+	Cols      *Columns
+	Matcher   *noc.Matcher
+	Rules     *rules.RuleSet
+	AsOf      rules.Date
+	DateOrder rules.DateOrder
+}
+
+// Process implements Stage. It never fails on data; it returns only the
+// context's error.
+func (s *Screen) Process(ctx context.Context, recs []*Record) error {
+	for i := 0; i < len(recs); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		j := i + 1
+		for j < len(recs) && recs[j].Applicant == recs[i].Applicant {
+			j++
+		}
+		s.applicant(recs[i:j])
+		i = j
+	}
+	return nil
+}
+
+// rowJob is one job of a row with its match, before rules.
+type rowJob struct {
+	match noc.Result
+	job   rules.Job
+}
+
+func (s *Screen) applicant(rows []*Record) {
+	var app rules.Applicant
+	perRow := make([][]rowJob, len(rows))
+	for i, rec := range rows {
+		for k := range s.Cols.Jobs {
+			if rj, ok := s.job(rec, &s.Cols.Jobs[k], k, len(s.Cols.Jobs) > 1); ok {
+				perRow[i] = append(perRow[i], rj)
+				app.Jobs = append(app.Jobs, rj.job)
+			}
+		}
+		s.french(rec, &app)
+	}
+	decisions := s.Rules.Evaluate(&app, s.AsOf)
+	eligible, review, hours := rules.Summary(decisions)
+	var catReasons []string
+	for _, d := range decisions {
+		catReasons = append(catReasons, d.Reasons...)
+	}
+	for i, rec := range rows {
+		a := &rec.Out
+		annotateMatches(a, perRow[i], s.Matcher.Threshold)
+		a.Eligible, a.ReviewCats, a.Hours, a.RuleSet = eligible, review, hours, s.Rules.Name
+		var extra []string
+		for _, rj := range perRow[i] {
+			switch {
+			case rj.match.Method == noc.MethodNone:
+				extra = append(extra, "no_match")
+			case rj.match.Score < s.Matcher.Threshold:
+				extra = append(extra, "low_match_score")
+			}
+		}
+		if review != "" {
+			extra = append(extra, catReasons...)
+		}
+		a.Reasons, a.NeedsReview = reasons(rec.Problems, extra)
+		if review != "" {
+			a.NeedsReview = true
+		}
+		if i == 0 {
+			rec.Decisions = decisions
+		}
+	}
+}
+
+// job reads job k of a row. It reports false when the row has no job there
+// (wide rows with fewer jobs than columns).
+func (s *Screen) job(rec *Record, jc *JobColumns, k int, wide bool) (rowJob, bool) {
+	get := func(f Field) string { return cell(rec, jc[f]) }
+	title, code := get(JobTitle), get(NOCCode)
+	start, end, hours := get(StartDate), get(EndDate), get(HoursPerWeek)
+	prefix := ""
+	if wide {
+		prefix = "job" + strconv.Itoa(k+1) + "_"
+		if title == "" && code == "" && start == "" && end == "" && hours == "" {
+			return rowJob{}, false
+		}
+	}
+	field := func(f Field) string { return prefix + f.String() }
+	if title == "" && code == "" {
+		rec.Add(Input, "job_title_missing", field(JobTitle), "no job title or NOC code")
+	}
+	ctx := get(Industry)
+	if e := get(Employer); e != "" {
+		ctx = strings.TrimSpace(ctx + " " + e)
+	}
+	m := s.Matcher.Match(noc.Query{Title: title, Industry: ctx, Duties: get(Duties)}, code)
+	for _, r := range m.Reasons {
+		kind := Note
+		switch r {
+		case "noc_code_invalid":
+			kind = Input
+		case "noc2016_one_to_many":
+			kind = Review
+		}
+		rec.Add(kind, r, field(NOCCode), "")
+	}
+	j := rules.Job{Code: m.Code, LowConfidence: m.Code != "" && m.Score < s.Matcher.Threshold}
+	j.Country = ParseCountry(get(Country))
+
+	sd, serr := rules.ParseDate(start, s.DateOrder, false)
+	ed, eerr := rules.ParseDate(end, s.DateOrder, true)
+	j.DatesKnown = true
+	switch {
+	case serr != nil:
+		rec.Add(Input, "start_date_unreadable", field(StartDate), serr.Error())
+		j.DatesKnown = false
+	case sd.Blank || sd.Ongoing:
+		rec.Add(Input, "start_date_missing", field(StartDate), "")
+		j.DatesKnown = false
+	}
+	switch {
+	case eerr != nil:
+		rec.Add(Input, "end_date_unreadable", field(EndDate), eerr.Error())
+		j.DatesKnown = false
+	case ed.Blank || ed.Ongoing:
+		j.Ongoing = true
+	}
+	if sd.Ambiguous || ed.Ambiguous {
+		rec.Add(Note, "date_order_assumed", prefix+"dates", "day and month read both ways")
+	}
+	j.Start, j.End = sd.Day, ed.Day
+	if j.DatesKnown && !j.Ongoing && j.End < j.Start {
+		rec.Add(Input, "end_before_start", field(EndDate), "")
+		j.DatesKnown = false
+	}
+	h, herr := rules.ParseHours(hours)
+	switch {
+	case herr != nil:
+		rec.Add(Input, "hours_unreadable", field(HoursPerWeek), herr.Error())
+	case h.Blank:
+		rec.Add(Input, "hours_missing", field(HoursPerWeek), "")
+	case h.PartTime:
+		rec.Add(Input, "hours_part_time_unknown", field(HoursPerWeek), "part-time without hours")
+	default:
+		j.Hours, j.HoursKnown = h.Hours, true
+	}
+	return rowJob{match: m, job: j}, true
+}
+
+func (s *Screen) french(rec *Record, app *rules.Applicant) {
+	for i, f := range []Field{FrenchReading, FrenchWriting, FrenchListening, FrenchSpeaking} {
+		v := s.Cols.Get(rec, f)
+		if v == "" || app.French[i] != 0 {
+			continue
+		}
+		lv, ok := parseLevel(v)
+		if !ok {
+			rec.Add(Input, "language_score_unreadable", f.String(), "want an NCLC level 1-12")
+			lv = -1
+		}
+		app.French[i] = lv
+	}
+}
+
+// parseLevel reads "7", "NCLC 7", "clb7", "7.0".
+func parseLevel(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	s = strings.TrimSpace(strings.TrimLeft(s, "nclcb: "))
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 1 || f > 12 || f != float64(int(f)) {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// annotateMatches writes the row's match columns: one job as is; several
+// jobs (wide shape) as values joined by " | " in job order, with the lowest
+// score.
+func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
+	if len(jobs) == 0 {
+		a.MatchMethod = string(noc.MethodNone)
+		return
+	}
+	var codes, titles, teers, methods, alts []string
+	for i, rj := range jobs {
+		m := rj.match
+		codes = append(codes, m.Code)
+		titles = append(titles, m.Title)
+		teer := ""
+		if m.Code != "" {
+			teer = strconv.Itoa(m.TEER)
+		}
+		teers = append(teers, teer)
+		methods = append(methods, string(m.Method))
+		alts = append(alts, formatAlts(m.Alts))
+		if m.Method != noc.MethodNone && (!a.HasScore || m.Score < a.MatchScore || i == 0) {
+			if !a.HasScore || m.Score < a.MatchScore {
+				a.MatchScore = m.Score
+			}
+			a.HasScore = true
+		}
+	}
+	join := func(v []string) string {
+		if len(v) == 1 {
+			return v[0]
+		}
+		return strings.Join(v, " | ")
+	}
+	a.NOCCode, a.NOCTitle, a.TEER, a.MatchMethod, a.Alternatives = join(codes), join(titles), join(teers), join(methods), join(alts)
+}
+
+func formatAlts(cs []noc.Candidate) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(c.Code)
+		b.WriteByte(':')
+		b.WriteString(FormatScore(c.Score))
+	}
+	return b.String()
+}
+
+var canadaNames = map[string]bool{
+	"canada": true, "ca": true, "can": true, "canadá": true, "cdn": true,
+	"on": true, "ontario": true, "qc": true, "quebec": true, "québec": true, "bc": true, "british columbia": true,
+	"ab": true, "alberta": true, "mb": true, "manitoba": true, "sk": true, "saskatchewan": true,
+	"ns": true, "nova scotia": true, "nb": true, "new brunswick": true, "nl": true, "newfoundland and labrador": true,
+	"pe": true, "pei": true, "prince edward island": true, "yt": true, "yukon": true, "nt": true,
+	"northwest territories": true, "nu": true, "nunavut": true,
+}
+
+// ParseCountry reads a country cell: Canada by name, code or province;
+// blank is unknown; anything else is abroad.
+func ParseCountry(s string) rules.Country {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || s == "unknown" || s == "n/a" || s == "na" || s == "?" {
+		return rules.CountryUnknown
+	}
+	if canadaNames[s] {
+		return rules.CountryCanada
+	}
+	// "Toronto, ON", "Calgary, Alberta, Canada"
+	parts := strings.Split(s, ",")
+	if canadaNames[strings.TrimSpace(parts[len(parts)-1])] {
+		return rules.CountryCanada
+	}
+	return rules.CountryAbroad
+}

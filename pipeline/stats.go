@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Stats summarises a run. It is filled by the writer goroutine only, so it
+// needs no locks and its counts are deterministic.
+type Stats struct {
+	RowsRead         int                       `json:"rows_read"`
+	RowsWritten      int                       `json:"rows_written"`
+	RowsWithProblems int                       `json:"rows_with_problems"`
+	RowsInputErrors  int                       `json:"rows_with_input_errors"`
+	RowsNeedReview   int                       `json:"rows_needing_review"`
+	Reasons          map[string]int            `json:"reasons"`
+	Applicants       int                       `json:"applicants"`
+	Categories       map[string]map[string]int `json:"categories"` // id -> status -> applicants
+	Methods          map[string]int            `json:"match_methods"`
+	Elapsed          time.Duration             `json:"-"`
+}
+
+// NewStats returns empty stats.
+func NewStats() *Stats {
+	return &Stats{Reasons: map[string]int{}, Categories: map[string]map[string]int{}, Methods: map[string]int{}}
+}
+
+func (s *Stats) add(recs []*Record) {
+	for _, r := range recs {
+		s.RowsRead++
+		s.RowsWritten++
+		if len(r.Problems) > 0 {
+			s.RowsWithProblems++
+		}
+		if r.HasInputError() {
+			s.RowsInputErrors++
+		}
+		if r.Out.NeedsReview {
+			s.RowsNeedReview++
+		}
+		for rest := r.Out.Reasons; rest != ""; { // distinct codes, ";"-separated
+			var code string
+			code, rest, _ = strings.Cut(rest, ";")
+			s.Reasons[code]++
+		}
+		s.Methods[r.Out.MatchMethod]++
+		if r.First {
+			s.Applicants++
+			for _, d := range r.Decisions {
+				m := s.Categories[d.Category]
+				if m == nil {
+					m = map[string]int{}
+					s.Categories[d.Category] = m
+				}
+				m[d.Status.String()]++
+			}
+		}
+	}
+}
+
+// CategoryIDs returns the category ids seen, sorted.
+func (s *Stats) CategoryIDs() []string {
+	ids := make([]string, 0, len(s.Categories))
+	for id := range s.Categories {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

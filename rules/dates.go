@@ -1,0 +1,335 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Date is a calendar day, counted in days from 0000-03-01 in the proleptic
+// Gregorian calendar. The zero Date is "no date". Dates are plain integers
+// so that experience arithmetic is integer arithmetic.
+type Date int32
+
+// MakeDate returns the Date for y-m-d; it does not validate.
+func MakeDate(y, m, d int) Date {
+	// Howard Hinnant's days_from_civil, shifted so that years start in March.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return Date(era*146097 + doe + 1)
+}
+
+// Civil returns the year, month and day of d.
+func (d Date) Civil() (y, m, day int) {
+	z := int(d) - 1
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d == 0 }
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d < e }
+
+// AddYears moves d by n years, clamping 29 February to the 28th.
+func (d Date) AddYears(n int) Date {
+	y, m, day := d.Civil()
+	y += n
+	if m == 2 && day == 29 && !leap(y) {
+		day = 28
+	}
+	return MakeDate(y, m, day)
+}
+
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	y, m, day := d.Civil()
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+}
+
+// MarshalJSON writes "YYYY-MM-DD".
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads "YYYY-MM-DD" only: rule files are strict.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseISODate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// ParseISODate reads exactly YYYY-MM-DD, for flags and rule files.
+func ParseISODate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:])
+	if e1 != nil || e2 != nil || e3 != nil || !valid(y, m, d) {
+		return 0, fmt.Errorf("date %q: not a calendar date", s)
+	}
+	return MakeDate(y, m, d), nil
+}
+
+func leap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if leap(y) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func valid(y, m, d int) bool {
+	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+// DateOrder says how to read an all-numeric date such as 03/04/2024.
+type DateOrder uint8
+
+const (
+	DMY DateOrder = iota // 03/04/2024 is 3 April (the default: Canada, India, UK ...)
+	MDY                  // 03/04/2024 is 4 March
+)
+
+// ParseDateOrder reads the --date-order flag.
+func ParseDateOrder(s string) (DateOrder, error) {
+	switch strings.ToLower(s) {
+	case "dmy", "":
+		return DMY, nil
+	case "mdy":
+		return MDY, nil
+	}
+	return 0, fmt.Errorf("date order %q: want dmy or mdy", s)
+}
+
+// DateResult is a parsed date cell.
+type DateResult struct {
+	Day       Date
+	Blank     bool // the cell was empty
+	Ongoing   bool // "present", "current" ... (meaningful for an end date)
+	Ambiguous bool // all-numeric day and month that read both ways; Order decided
+	Partial   bool // month or year only; Day is the first (start) or last (end) day
+}
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "janv": 1, "janvier": 1,
+	"feb": 2, "february": 2, "fev": 2, "fevr": 2, "février": 2, "fevrier": 2,
+	"mar": 3, "march": 3, "mars": 3,
+	"apr": 4, "april": 4, "avr": 4, "avril": 4,
+	"may": 5, "mai": 5,
+	"jun": 6, "june": 6, "juin": 6,
+	"jul": 7, "july": 7, "juil": 7, "juillet": 7,
+	"aug": 8, "august": 8, "aout": 8, "août": 8,
+	"sep": 9, "sept": 9, "september": 9, "septembre": 9,
+	"oct": 10, "october": 10, "octobre": 10,
+	"nov": 11, "november": 11, "novembre": 11,
+	"dec": 12, "december": 12, "decembre": 12, "décembre": 12,
+}
+
+var ongoingWords = map[string]bool{
+	"present": true, "current": true, "currently": true, "ongoing": true, "now": true,
+	"to date": true, "till date": true, "todate": true, "continuing": true, "still employed": true,
+	"aujourd'hui": true, "en cours": true, "présent": true, "-": true, "--": true,
+}
+
+// excelEpoch is 1899-12-30: Excel's serial day 0 once its fictitious
+// 1900-02-29 is accounted for (serials from 61 on, i.e. from 1900-03-01).
+var excelEpoch = MakeDate(1899, 12, 30)
+
+// ParseDate reads a date cell as typed in client lists: ISO (2024-01-15,
+// with or without a time), d/m/y or m/d/y by order (with / - . or space),
+// "15 Jan 2024", "Jan 15, 2024", "Jan 2024", "2024-01", "01/2024", a bare
+// year, YYYYMMDD and Excel serial numbers. A month or year alone means its
+// first day for a start (end=false) and its last day for an end.
+func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return DateResult{Blank: true}, nil
+	}
+	low := strings.ToLower(s)
+	if ongoingWords[low] {
+		return DateResult{Ongoing: true}, nil
+	}
+	// Drop a time of day: "2024-01-15T00:00:00", "2024-01-15 00:00:00".
+	if i := strings.IndexAny(low, "t "); i >= 8 && strings.Contains(low[i:], ":") {
+		low = low[:i]
+	}
+	if isDigits(low) {
+		return parseNumber(low, end)
+	}
+	if f, err := strconv.ParseFloat(low, 64); err == nil && f > 0 && f < 1e6 {
+		return parseNumber(strconv.Itoa(int(f)), end)
+	}
+	toks := strings.FieldsFunc(low, func(r rune) bool {
+		return r == '/' || r == '-' || r == '.' || r == ' ' || r == ',' || r == '_'
+	})
+	if len(toks) < 2 || len(toks) > 3 {
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	}
+	// Month names: "15 jan 2024", "jan 15 2024", "jan 2024", "2024 jan 15".
+	var nums []int
+	mon := 0
+	monPos := -1
+	for i, t := range toks {
+		if m, ok := months[strings.TrimSuffix(t, ".")]; ok && mon == 0 {
+			mon, monPos = m, i
+			continue
+		}
+		t = strings.TrimRight(t, "stndrh") // 1st, 2nd, 3rd, 4th
+		n, err := strconv.Atoi(t)
+		if err != nil || len(t) > 4 {
+			return DateResult{}, fmt.Errorf("unreadable date %q", s)
+		}
+		if len(t) == 2 && len(toks) > 2 && i == len(toks)-1 {
+			n = twoDigitYear(n) // a trailing two-digit year
+			t = "0000"
+		}
+		nums = append(nums, n*10+len(t)%10) // remember the digit count in the last place
+	}
+	if mon != 0 {
+		return withMonth(s, mon, monPos, nums, end)
+	}
+	val := func(i int) int { return nums[i] / 10 }
+	width := func(i int) int { return nums[i] % 10 }
+	if len(nums) == 2 {
+		switch {
+		case width(0) == 4: // 2024-01
+			return monthOnly(s, val(0), val(1), end)
+		case width(1) == 4: // 01/2024
+			return monthOnly(s, val(1), val(0), end)
+		}
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	}
+	a, b, c := val(0), val(1), val(2)
+	if width(0) == 4 { // 2024-01-15
+		return day(s, a, b, c, false)
+	}
+	if width(2) == 2 {
+		c = twoDigitYear(c)
+	} else if width(2) != 4 && width(2) != 0 {
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	}
+	switch {
+	case a > 12 && b <= 12:
+		return day(s, c, b, a, false)
+	case b > 12 && a <= 12:
+		return day(s, c, a, b, false)
+	}
+	amb := a != b
+	if order == MDY {
+		return day(s, c, a, b, amb)
+	}
+	return day(s, c, b, a, amb)
+}
+
+func twoDigitYear(n int) int {
+	if n < 70 {
+		return 2000 + n
+	}
+	return 1900 + n
+}
+
+func withMonth(s string, mon, pos int, nums []int, end bool) (DateResult, error) {
+	val := func(i int) int { return nums[i] / 10 }
+	width := func(i int) int { return nums[i] % 10 }
+	switch len(nums) {
+	case 1: // jan 2024
+		if width(0) != 4 && width(0) != 0 {
+			return DateResult{}, fmt.Errorf("unreadable date %q", s)
+		}
+		return monthOnly(s, val(0), mon, end)
+	case 2:
+		// The year is the four-digit (or normalised two-digit) number; the other is the day.
+		if width(0) == 4 || width(0) == 0 && pos != 0 && width(1) != 4 && width(1) != 0 {
+			return day(s, val(0), mon, val(1), false)
+		}
+		return day(s, val(1), mon, val(0), false)
+	}
+	return DateResult{}, fmt.Errorf("unreadable date %q", s)
+}
+
+func monthOnly(s string, y, m int, end bool) (DateResult, error) {
+	if !valid(y, m, 1) {
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	}
+	d := 1
+	if end {
+		d = daysIn(y, m)
+	}
+	return DateResult{Day: MakeDate(y, m, d), Partial: true}, nil
+}
+
+func day(s string, y, m, d int, amb bool) (DateResult, error) {
+	if !valid(y, m, d) {
+		return DateResult{}, fmt.Errorf("not a calendar date %q", s)
+	}
+	return DateResult{Day: MakeDate(y, m, d), Ambiguous: amb}, nil
+}
+
+func parseNumber(s string, end bool) (DateResult, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	}
+	switch {
+	case len(s) == 8: // 20240115
+		return day(s, n/10000, n/100%100, n%100, false)
+	case len(s) == 4 && n >= 1900 && n <= 2200: // a bare year
+		if end {
+			return DateResult{Day: MakeDate(n, 12, 31), Partial: true}, nil
+		}
+		return DateResult{Day: MakeDate(n, 1, 1), Partial: true}, nil
+	case n >= 61 && n <= 109574: // Excel serial, 1900-03-01 .. 2199-12-31
+		return DateResult{Day: excelEpoch + Date(n)}, nil
+	}
+	return DateResult{}, fmt.Errorf("unreadable date %q", s)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

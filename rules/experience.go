@@ -1,0 +1,300 @@
+package rules
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Country is where a job was held, as far as the data shows.
+type Country uint8
+
+const (
+	CountryUnknown Country = iota
+	CountryCanada
+	CountryAbroad
+)
+
+// Job is one job of an applicant, already parsed. Jobs whose data is
+// doubtful still take part: the decision becomes review, never a silent
+// not_eligible or eligible.
+type Job struct {
+	Code    string // NOC 2021 unit group; "" when unmatched
+	Start   Date
+	End     Date // zero with Ongoing: to the as-of date
+	Ongoing bool
+	// Hours per week; HoursKnown false when missing or "part-time" only.
+	Hours      float64
+	HoursKnown bool
+	DatesKnown bool // Start (and End unless Ongoing) were readable and in order
+	Country    Country
+	// LowConfidence marks a title matched below the matcher's threshold.
+	LowConfidence bool
+}
+
+// Applicant is everything the rules look at for one person.
+type Applicant struct {
+	Jobs []Job
+	// French holds NCLC levels for reading, writing, listening, speaking;
+	// 0 means missing, -1 unreadable.
+	French [4]int
+}
+
+// Status is a category decision.
+type Status uint8
+
+const (
+	NotEligible Status = iota
+	Eligible
+	Review
+)
+
+func (s Status) String() string {
+	switch s {
+	case Eligible:
+		return "eligible"
+	case Review:
+		return "review"
+	}
+	return "not_eligible"
+}
+
+// Decision is the outcome for one applicant and one category.
+type Decision struct {
+	Category string
+	Status   Status
+	Hours    float64 // qualifying hours of the best occupation
+	Code     string  // that occupation
+	Reasons  []string
+}
+
+// Evaluate decides every category of the set that is active on asOf.
+// Decisions come in the set's category order.
+func (rs *RuleSet) Evaluate(a *Applicant, asOf Date) []Decision {
+	out := make([]Decision, 0, len(rs.Categories))
+	for i := range rs.Categories {
+		c := &rs.Categories[i]
+		if !c.Active(asOf) {
+			continue
+		}
+		if c.Language != nil {
+			out = append(out, evalLanguage(c, a))
+			continue
+		}
+		out = append(out, rs.evalOccupation(c, a, asOf))
+	}
+	return out
+}
+
+func evalLanguage(c *Category, a *Applicant) Decision {
+	d := Decision{Category: c.ID}
+	if c.Language.Language != "french" {
+		return d // English scores are kept for later use
+	}
+	ok := true
+	for _, lv := range a.French {
+		switch {
+		case lv == -1:
+			d.Status, d.Reasons = Review, []string{"language_score_unreadable"}
+			return d
+		case lv == 0: // not assessed
+			return d
+		case lv < c.Language.MinLevel:
+			ok = false
+		}
+	}
+	if ok {
+		d.Status = Eligible
+	}
+	return d
+}
+
+// evalOccupation applies one occupational category. Hours are first counted
+// from certain jobs only; if they fall short, doubtful jobs (low-confidence
+// match, unknown country where Canada is required, hours missing, dates
+// unreadable) are added with their best case, and if that could qualify the
+// category is review.
+func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision {
+	r := rs.Rule(c)
+	d := Decision{Category: c.ID}
+	var reasons []string
+	var certain, possible []Job
+	for _, j := range a.Jobs {
+		if j.Code == "" || !c.Lists(j.Code) {
+			continue
+		}
+		if r.Location == Canada && j.Country == CountryAbroad {
+			continue
+		}
+		doubt := ""
+		switch {
+		case !j.DatesKnown:
+			reasons = append(reasons, "dates_unreadable")
+			continue // no interval to count, but a person must look
+		case !j.HoursKnown:
+			doubt = "hours_missing"
+			j.Hours, j.HoursKnown = FullTimeHours, true
+		case j.LowConfidence:
+			doubt = "low_match_score"
+		case r.Location == Canada && j.Country == CountryUnknown:
+			doubt = "country_unknown"
+		}
+		if j.LowConfidence && doubt != "low_match_score" {
+			reasons = append(reasons, "low_match_score")
+		}
+		if doubt == "" {
+			certain = append(certain, j)
+		} else {
+			reasons = append(reasons, doubt)
+		}
+		possible = append(possible, j)
+	}
+	d.Hours, d.Code = bestHours(certain, r, asOf)
+	switch {
+	case d.Hours >= r.MinHours:
+		d.Status = Eligible
+		if len(c.ExtraRequirements) > 0 {
+			d.Status, d.Reasons = Review, []string{"extra_requirements"}
+		}
+		return d
+	case len(reasons) == 0:
+		return d
+	}
+	if h, code := bestHours(possible, r, asOf); h >= r.MinHours || hasReason(reasons, "dates_unreadable") {
+		d.Status = Review
+		if d.Hours == 0 {
+			d.Hours, d.Code = h, code
+		}
+		d.Reasons = dedupe(reasons)
+	}
+	return d
+}
+
+func hasReason(rs []string, r string) bool { return slices.Contains(rs, r) }
+
+func dedupe(rs []string) []string {
+	sort.Strings(rs)
+	return slices.Compact(rs)
+}
+
+// bestHours returns the most qualifying hours of any one occupation among
+// jobs, and that occupation. Hours of different occupations never add up.
+func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
+	if len(jobs) == 0 {
+		return 0, ""
+	}
+	best, bestCode := 0.0, ""
+	done := map[string]bool{}
+	for i, j := range jobs {
+		if done[j.Code] {
+			continue
+		}
+		done[j.Code] = true
+		same := jobs[i:]
+		if len(jobs)-i > 1 {
+			same = make([]Job, 0, len(jobs)-i)
+			for _, k := range jobs[i:] {
+				if k.Code == j.Code {
+					same = append(same, k)
+				}
+			}
+		}
+		h := OccupationHours(same, r, asOf)
+		if h > best || (h == best && h > 0 && j.Code < bestCode) {
+			best, bestCode = h, j.Code
+		}
+	}
+	return best, bestCode
+}
+
+// OccupationHours counts the qualifying hours of jobs in one occupation:
+// the window is the WindowYears ending on asOf (asOf included, the day
+// WindowYears before it excluded); an ongoing job runs to asOf; each job's
+// weekly hours are spread evenly over its days (hours/7 a day); overlapping
+// jobs add up but never past 30 hours a week (30/7 a day). Without
+// continuity that total counts; with it, the best run of worked days
+// whose gaps are at most MaxGapDays.
+func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
+	winStart := asOf.AddYears(-r.Window) + 1
+	type edge struct {
+		day  Date
+		rate float64 // hours a day added at day
+	}
+	var buf [16]edge
+	edges := buf[:0]
+	for _, j := range jobs {
+		if !j.DatesKnown || !j.HoursKnown || j.Hours <= 0 {
+			continue
+		}
+		s, e := j.Start, j.End
+		if j.Ongoing || e > asOf {
+			e = asOf
+		}
+		if s < winStart {
+			s = winStart
+		}
+		if s > e {
+			continue
+		}
+		edges = append(edges, edge{s, j.Hours / 7}, edge{e + 1, -j.Hours / 7})
+	}
+	if len(edges) == 0 {
+		return 0
+	}
+	slices.SortFunc(edges, func(a, b edge) int { return int(a.day - b.day) })
+	const capPerDay = float64(FullTimeHours) / 7
+	var total, run, best, rate float64
+	lastWorked := Date(0) // last day of the current run
+	for i := 0; i < len(edges); {
+		day := edges[i].day
+		for i < len(edges) && edges[i].day == day {
+			rate += edges[i].rate
+			i++
+		}
+		if i == len(edges) || rate <= 1e-9 {
+			continue
+		}
+		next := edges[i].day
+		h := min(rate, capPerDay) * float64(next-day)
+		total += h
+		if r.Continuous {
+			if lastWorked != 0 && int(day-lastWorked-1) > r.MaxGapDays {
+				run = 0
+			}
+			run += h
+			lastWorked = next - 1
+			best = max(best, run)
+		}
+	}
+	if r.Continuous {
+		return best
+	}
+	return total
+}
+
+// FormatHours renders qualifying hours for the qualifying_hours column:
+// whole hours, rounded down so that a printed 1560 always qualifies.
+func FormatHours(h float64) string {
+	return strconv.FormatInt(int64(h+1e-6), 10)
+}
+
+// Summary renders decisions as the applicant-level output columns.
+func Summary(ds []Decision) (eligible, review, hours string) {
+	var e, r, h []string
+	for _, d := range ds {
+		switch d.Status {
+		case Eligible:
+			e = append(e, d.Category)
+		case Review:
+			r = append(r, d.Category)
+		}
+		if d.Hours > 0 {
+			h = append(h, d.Category+":"+FormatHours(d.Hours))
+		}
+	}
+	sort.Strings(e)
+	sort.Strings(r)
+	sort.Strings(h)
+	return strings.Join(e, ";"), strings.Join(r, ";"), strings.Join(h, ";")
+}
