@@ -212,16 +212,17 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 			mon, monPos = m, i
 			continue
 		}
-		t = strings.TrimRight(t, "stndrh") // 1st, 2nd, 3rd, 4th
+		t = strings.TrimRight(t, "stndrhe") // 1st, 2nd, 3rd, 4th, 1er
 		n, err := strconv.Atoi(t)
 		if err != nil || len(t) > 4 {
 			return DateResult{}, fmt.Errorf("unreadable date %q", s)
 		}
-		if len(t) == 2 && len(toks) > 2 && i == len(toks)-1 {
-			n = twoDigitYear(n) // a trailing two-digit year
-			t = "0000"
-		}
 		nums = append(nums, n*10+len(t)%10) // remember the digit count in the last place
+	}
+	// A trailing two-digit year ("15-jan-24", "03/04/24") unless the date
+	// starts with a four-digit year.
+	if last := len(nums) - 1; len(toks) == 3 && nums[last]%10 == 2 && nums[0]%10 != 4 {
+		nums[last] = twoDigitYear(nums[last]/10)*10 + 4
 	}
 	if mon != 0 {
 		return withMonth(s, mon, monPos, nums, end)
@@ -239,24 +240,22 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 	}
 	a, b, c := val(0), val(1), val(2)
 	if width(0) == 4 { // 2024-01-15
-		return day(s, a, b, c, false)
+		return calendarDay(s, a, b, c, false)
 	}
-	if width(2) == 2 {
-		c = twoDigitYear(c)
-	} else if width(2) != 4 && width(2) != 0 {
+	if width(2) != 4 {
 		return DateResult{}, fmt.Errorf("unreadable date %q", s)
 	}
 	switch {
 	case a > 12 && b <= 12:
-		return day(s, c, b, a, false)
+		return calendarDay(s, c, b, a, false)
 	case b > 12 && a <= 12:
-		return day(s, c, a, b, false)
+		return calendarDay(s, c, a, b, false)
 	}
 	amb := a != b
 	if order == MDY {
-		return day(s, c, a, b, amb)
+		return calendarDay(s, c, a, b, amb)
 	}
-	return day(s, c, b, a, amb)
+	return calendarDay(s, c, b, a, amb)
 }
 
 func twoDigitYear(n int) int {
@@ -278,9 +277,9 @@ func withMonth(s string, mon, pos int, nums []int, end bool) (DateResult, error)
 	case 2:
 		// The year is the four-digit (or normalised two-digit) number; the other is the day.
 		if width(0) == 4 || width(0) == 0 && pos != 0 && width(1) != 4 && width(1) != 0 {
-			return day(s, val(0), mon, val(1), false)
+			return calendarDay(s, val(0), mon, val(1), false)
 		}
-		return day(s, val(1), mon, val(0), false)
+		return calendarDay(s, val(1), mon, val(0), false)
 	}
 	return DateResult{}, fmt.Errorf("unreadable date %q", s)
 }
@@ -296,7 +295,7 @@ func monthOnly(s string, y, m int, end bool) (DateResult, error) {
 	return DateResult{Day: MakeDate(y, m, d), Partial: true}, nil
 }
 
-func day(s string, y, m, d int, amb bool) (DateResult, error) {
+func calendarDay(s string, y, m, d int, amb bool) (DateResult, error) {
 	if !valid(y, m, d) {
 		return DateResult{}, fmt.Errorf("not a calendar date %q", s)
 	}
@@ -310,7 +309,7 @@ func parseNumber(s string, end bool) (DateResult, error) {
 	}
 	switch {
 	case len(s) == 8: // 20240115
-		return day(s, n/10000, n/100%100, n%100, false)
+		return calendarDay(s, n/10000, n/100%100, n%100, false)
 	case len(s) == 4 && n >= 1900 && n <= 2200: // a bare year
 		if end {
 			return DateResult{Day: MakeDate(n, 12, 31), Partial: true}, nil
