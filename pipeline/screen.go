@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 
@@ -216,6 +217,9 @@ func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
 			a.HasScore = true
 		}
 	}
+	// Two decimals everywhere: the CSV text, the XLSX number and the Parquet
+	// double all say the same.
+	a.MatchScore = math.Round(a.MatchScore*100) / 100
 	join := func(v []string) string {
 		if len(v) == 1 {
 			return v[0]

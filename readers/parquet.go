@@ -122,7 +122,9 @@ func (p *Parquet) Read() (*pipeline.Record, error) {
 		}
 		fields[c] = p.text(v, p.kinds[c])
 	}
-	return &pipeline.Record{Source: p.name, Row: p.rowNum, Fields: fields}, nil
+	// Row numbers count as a spreadsheet view of the file would: the
+	// column names are row 1, so the first record is row 2, as in CSV and XLSX.
+	return &pipeline.Record{Source: p.name, Row: p.rowNum + 1, Fields: fields}, nil
 }
 
 func (p *Parquet) fill() error {

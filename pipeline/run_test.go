@@ -1,0 +1,157 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// genSource yields n records; applicant ids repeat in runs of 1-4 rows.
+type genSource struct {
+	n, i int
+	rng  *rand.Rand
+	id   int
+	left int
+}
+
+func (g *genSource) Header() []string { return []string{"applicant_id", "job_title"} }
+func (g *genSource) Close() error     { return nil }
+func (g *genSource) Read() (*Record, error) {
+	if g.i == g.n {
+		return nil, io.EOF
+	}
+	if g.left == 0 {
+		g.id++
+		g.left = 1 + g.rng.IntN(4)
+	}
+	g.left--
+	g.i++
+	return &Record{Source: "gen", Row: g.i + 1, Fields: []string{strconv.Itoa(g.id), "cook"}}, nil
+}
+
+// jitter marks each record with its row and sleeps a random time per
+// batch, so batches finish out of order.
+type jitter struct{ fail int } // fail at this batch's first row, if > 0
+
+func (j jitter) Process(ctx context.Context, recs []*Record) error {
+	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
+	for _, r := range recs {
+		if j.fail > 0 && r.Row == j.fail {
+			return fmt.Errorf("broken at row %d", r.Row)
+		}
+		r.Out.Reasons = strconv.Itoa(r.Row)
+	}
+	// Applicants are never split across batches.
+	if len(recs) > 0 && !recs[0].First {
+		return errors.New("batch starts inside an applicant")
+	}
+	return nil
+}
+
+type collect struct {
+	mu   sync.Mutex
+	rows []*Record
+}
+
+func (c *collect) Write(recs []*Record) error {
+	c.mu.Lock()
+	c.rows = append(c.rows, recs...)
+	c.mu.Unlock()
+	return nil
+}
+func (c *collect) Close() error { return nil }
+func (c *collect) Abort() error { return nil }
+
+func TestRunKeepsOrder(t *testing.T) {
+	for _, workers := range []int{1, 3, 8, 32} {
+		src := &genSource{n: 20_000, rng: rand.New(rand.NewPCG(uint64(workers), 9))}
+		sink := &collect{}
+		st, err := Run(context.Background(), src, []Stage{jitter{}}, []Sink{sink}, Options{Workers: workers, BatchSize: 97, ApplicantColumn: 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sink.rows) != 20_000 || st.RowsWritten != 20_000 {
+			t.Fatalf("workers=%d: %d rows out (stats %d), want 20000", workers, len(sink.rows), st.RowsWritten)
+		}
+		for i, r := range sink.rows {
+			if r.Row != i+2 || r.Out.Reasons != strconv.Itoa(i+2) {
+				t.Fatalf("workers=%d: position %d holds row %d (%q)", workers, i, r.Row, r.Out.Reasons)
+			}
+		}
+	}
+}
+
+func TestRunStopsOnFatalError(t *testing.T) {
+	before := runtime.NumGoroutine()
+	src := &genSource{n: 100_000, rng: rand.New(rand.NewPCG(1, 1))}
+	sink := &collect{}
+	_, err := Run(context.Background(), src, []Stage{jitter{fail: 17 * 50}}, []Sink{sink}, Options{Workers: 4, BatchSize: 50, ApplicantColumn: -1})
+	if err == nil || err.Error() != "broken at row 850" {
+		t.Fatalf("err = %v, want the stage's error", err)
+	}
+	if len(sink.rows) >= 100_000 {
+		t.Fatal("run went on after a fatal error")
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Fatalf("%d goroutines left running after Run returned (had %d)", n, before)
+	}
+}
+
+func TestRunCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Run(ctx, &genSource{n: 10_000, rng: rand.New(rand.NewPCG(2, 2))}, []Stage{jitter{}}, []Sink{&collect{}}, Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// An applicant id that comes back after other applicants is flagged, and
+// its rows form a group of their own.
+func TestRunFlagsReappearingApplicant(t *testing.T) {
+	ids := []string{"a", "a", "b", "a", "a", "c"}
+	src := &sliceSource{}
+	for i, id := range ids {
+		src.recs = append(src.recs, &Record{Row: i + 2, Fields: []string{id}})
+	}
+	sink := &collect{}
+	if _, err := Run(context.Background(), src, nil, []Sink{sink}, Options{ApplicantColumn: 0}); err != nil {
+		t.Fatal(err)
+	}
+	wantFlag := []bool{false, false, false, true, true, false}
+	wantFirst := []bool{true, false, true, true, false, true}
+	for i, r := range sink.rows {
+		if r.HasProblem("applicant_not_contiguous") != wantFlag[i] || r.First != wantFirst[i] {
+			t.Errorf("row %d: flagged=%v first=%v, want %v %v", r.Row, r.HasProblem("applicant_not_contiguous"), r.First, wantFlag[i], wantFirst[i])
+		}
+	}
+	if sink.rows[0].Applicant == sink.rows[3].Applicant {
+		t.Error("reappearing applicant merged with its first group")
+	}
+}
+
+type sliceSource struct {
+	recs []*Record
+	i    int
+}
+
+func (s *sliceSource) Header() []string { return []string{"applicant_id"} }
+func (s *sliceSource) Close() error     { return nil }
+func (s *sliceSource) Read() (*Record, error) {
+	if s.i == len(s.recs) {
+		return nil, io.EOF
+	}
+	s.i++
+	return s.recs[s.i-1], nil
+}

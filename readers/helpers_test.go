@@ -1,0 +1,5 @@
+package readers
+
+import "fmt"
+
+func fmtSscan(s string, v any) (int, error) { return fmt.Sscan(s, v) }
