@@ -47,10 +47,43 @@ type Query struct {
 // Match ranks the index's codes for q. It is safe for concurrent use after
 // Freeze. It does not consult overrides or codes in the row: Matcher does.
 func (ix *Index) Match(q Query) Result {
-	parts := splitRoles(q.Title)
+	return ix.Finish(ix.Rank(q.Title), ix.ContextTokens(q))
+}
+
+// Ranking is the context-free part of a match: candidates for each role
+// the title names. It depends on the title alone, so Matcher computes it
+// once per distinct normalised title; Finish then applies a row's context.
+type Ranking struct {
+	parts []part
+}
+
+type part struct {
+	cands  []Candidate // best first; for an exact title, votes per code
+	method Method
+	fixed  *Result // the result whatever the context: one code has this exact title
+}
+
+// maxCands bounds the candidates kept per role for context re-ranking.
+const maxCands = 12
+
+// Rank computes the Ranking of a title.
+func (ix *Index) Rank(title string) *Ranking {
+	roles := splitRoles(title)
+	r := &Ranking{parts: make([]part, 0, len(roles))}
+	for _, p := range roles {
+		r.parts = append(r.parts, ix.rankPart(p))
+	}
+	return r
+}
+
+// Finish turns a Ranking into a Result under a row's context (industry,
+// employer and duties tokens from ContextTokens; nil for none). When a
+// cell names several roles, the first role wins unless another scores
+// clearly higher; the others become alternatives.
+func (ix *Index) Finish(rk *Ranking, ctx []int32) Result {
 	var best Result
-	for i, p := range parts {
-		r := ix.matchOne(p, q)
+	for i, p := range rk.parts {
+		r := ix.finishPart(p, ctx)
 		if i == 0 || r.Score > best.Score+0.05 {
 			if i > 0 {
 				r.Alts = mergeAlts(r.Code, r.Alts, append([]Candidate{{best.Code, best.Score}}, best.Alts...))
@@ -60,7 +93,7 @@ func (ix *Index) Match(q Query) Result {
 			best.Alts = mergeAlts(best.Code, best.Alts, append([]Candidate{{r.Code, r.Score}}, r.Alts...))
 		}
 	}
-	if len(parts) > 1 {
+	if len(rk.parts) > 1 {
 		best.Reasons = append(best.Reasons, "multiple_roles")
 	}
 	return best
@@ -104,17 +137,14 @@ func splitRoles(t string) []string {
 	return out
 }
 
-// scratch is per-call working memory, pooled.
-func (ix *Index) matchOne(title string, q Query) Result {
+func (ix *Index) rankPart(title string) part {
 	toks := Tokens(title)
 	if len(toks) == 0 {
-		return Result{Method: MethodNone}
+		return part{method: MethodNone}
 	}
 	key := strings.Join(toks, " ")
 	if ids, ok := ix.exact[key]; ok {
-		if r, ok := ix.exactResult(ids, q); ok {
-			return r
-		}
+		return ix.exactPart(ids)
 	}
 	// Ranked retrieval: idf-weighted cosine between the query's tokens and
 	// each title, with the head noun (last word) counted twice.
@@ -137,7 +167,7 @@ func (ix *Index) matchOne(title string, q Query) Result {
 		qnorm += w * w
 	}
 	if len(qids) == 0 {
-		return Result{Method: MethodNone}
+		return part{method: MethodNone}
 	}
 	qnorm = math.Sqrt(qnorm)
 	head := qids[len(qids)-1]
@@ -167,22 +197,20 @@ func (ix *Index) matchOne(title string, q Query) Result {
 		}
 	}
 	ix.pool.Put(accp)
-	ctx := ix.contextTokens(q)
 	cands := make([]Candidate, 0, len(byCode))
 	for code, s := range byCode {
-		if len(ctx) > 0 {
-			s = s * (0.85 + 0.15*ix.contextScore(code, ctx))
-		}
 		cands = append(cands, Candidate{code, s})
 	}
 	sortCands(cands)
-	return ix.result(cands, MethodFuzzy)
+	if len(cands) > maxCands {
+		cands = cands[:maxCands:maxCands]
+	}
+	return part{cands: cands, method: MethodFuzzy}
 }
 
-// exactResult handles a normalised title that equals indexed titles. One
-// code: exact (or alias for a curated title). Several codes: the context
-// decides, and the score says how far it could.
-func (ix *Index) exactResult(ids []int32, q Query) (Result, bool) {
+// exactPart handles a normalised title equal to indexed titles: votes per
+// code; a curated title makes the method "alias".
+func (ix *Index) exactPart(ids []int32) part {
 	votes := map[string]float64{}
 	method := MethodExact
 	for _, id := range ids {
@@ -192,30 +220,62 @@ func (ix *Index) exactResult(ids []int32, q Query) (Result, bool) {
 			method = MethodAlias
 		}
 	}
-	if len(votes) == 1 {
-		for code := range votes {
-			return ix.result([]Candidate{{code, 0.97}}, method), true
-		}
-	}
-	ctx := ix.contextTokens(q)
 	cands := make([]Candidate, 0, len(votes))
-	var total float64
 	for code, v := range votes {
-		s := v
-		if len(ctx) > 0 {
-			s *= 0.2 + ix.contextScore(code, ctx)
-		}
-		total += s
-		cands = append(cands, Candidate{code, s})
-	}
-	for i := range cands {
-		cands[i].Score = 0.9 * cands[i].Score / total
+		cands = append(cands, Candidate{code, v})
 	}
 	sortCands(cands)
-	return ix.result(cands, method), true
+	p := part{cands: cands, method: method}
+	if len(cands) == 1 {
+		r := ix.result([]Candidate{{cands[0].Code, 0.97}}, method)
+		p.fixed = &r
+	}
+	return p
 }
 
-func (ix *Index) contextTokens(q Query) []int32 {
+func (ix *Index) finishPart(p part, ctx []int32) Result {
+	if p.fixed != nil {
+		return *p.fixed
+	}
+	if len(p.cands) == 0 {
+		return Result{Method: MethodNone}
+	}
+	cands := make([]Candidate, len(p.cands))
+	copy(cands, p.cands)
+	switch {
+	case p.method == MethodFuzzy:
+		if len(ctx) > 0 {
+			// The context scales a score by 0.85..1, so a candidate below
+			// 0.85 of the best can never overtake it: rescore only the rest.
+			floor := 0.85 * cands[0].Score
+			for i := range cands {
+				if cands[i].Score < floor {
+					cands[i].Score *= 0.85
+					continue
+				}
+				cands[i].Score *= 0.85 + 0.15*ix.contextScore(cands[i].Code, ctx)
+			}
+			sortCands(cands)
+		}
+	default: // several codes share the title: the context decides, as far as it can
+		var total float64
+		for i := range cands {
+			if len(ctx) > 0 {
+				cands[i].Score *= 0.2 + ix.contextScore(cands[i].Code, ctx)
+			}
+			total += cands[i].Score
+		}
+		for i := range cands {
+			cands[i].Score = 0.9 * cands[i].Score / total
+		}
+		sortCands(cands)
+	}
+	return ix.result(cands, p.method)
+}
+
+// ContextTokens returns the indexed tokens of a row's industry, employer
+// and duties text, used by Finish to rank candidates.
+func (ix *Index) ContextTokens(q Query) []int32 {
 	text := q.Industry + " " + q.Duties
 	if strings.TrimSpace(text) == " " || strings.TrimSpace(text) == "" {
 		return nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // DefaultThreshold is the match score below which a row goes to review with
@@ -24,20 +25,30 @@ type Matcher struct {
 	Threshold float64
 	overrides map[string][]override
 
-	mu    sync.Mutex
-	cache map[Query]*cached
+	titles sync.Map // raw title -> *cached, bounded by maxCache
+	ctxs   sync.Map // raw context text -> []int32, bounded by maxCache
+
+	locals  sync.Pool // *Local
+	mu      sync.Mutex
+	norms   map[string]*cached // normalised title -> ranking
+	nTitles atomic.Int64
+	nCtxs   atomic.Int64
 }
+
+// maxCache bounds each cache, so that a list of a million distinct titles
+// cannot grow memory without limit; past it, work is simply not cached.
+const maxCache = 200_000
 
 type override struct{ code, industry string }
 
 type cached struct {
 	once sync.Once
-	r    Result
+	rk   *Ranking
 }
 
 // NewMatcher returns a Matcher over a frozen index.
 func NewMatcher(ix *Index) *Matcher {
-	return &Matcher{Index: ix, Threshold: DefaultThreshold, cache: map[Query]*cached{}}
+	return &Matcher{Index: ix, Threshold: DefaultThreshold, norms: map[string]*cached{}}
 }
 
 // LoadOverrides reads the firm's overrides: CSV with a header naming
@@ -101,6 +112,8 @@ func (m *Matcher) LoadOverrides(path string) error {
 }
 
 // Match resolves one job. code is the noc_code cell of the row, if any.
+// The context-free ranking of each distinct normalised title is computed
+// once per Matcher; the row's industry, employer and duties then re-rank it.
 func (m *Matcher) Match(q Query, code string) Result {
 	if r, ok := m.byCode(code, q); ok {
 		return r
@@ -108,29 +121,64 @@ func (m *Matcher) Match(q Query, code string) Result {
 	if strings.TrimSpace(q.Title) == "" {
 		return Result{Method: MethodNone}
 	}
-	m.mu.Lock()
-	c := m.cache[q]
-	if c == nil {
-		c = &cached{}
-		m.cache[q] = c
+	if r, ok := m.override(q); ok {
+		return r
 	}
-	m.mu.Unlock()
-	c.once.Do(func() { c.r = m.match(q) })
-	return c.r
+	return m.Index.Finish(m.ranking(q.Title), m.context(q))
 }
 
-func (m *Matcher) match(q Query) Result {
-	if len(m.overrides) > 0 {
-		if os, ok := m.overrides[Normalize(q.Title)]; ok {
-			ind := Normalize(q.Industry)
-			for _, o := range os {
-				if o.industry == "" || o.industry == ind {
-					return m.unitResult(o.code, MethodOverride, 1)
-				}
+func (m *Matcher) ranking(title string) *Ranking {
+	var c *cached
+	if v, ok := m.titles.Load(title); ok {
+		c = v.(*cached)
+	} else {
+		key := Normalize(title)
+		m.mu.Lock()
+		if c = m.norms[key]; c == nil {
+			c = &cached{}
+			if len(m.norms) < maxCache {
+				m.norms[key] = c
 			}
 		}
+		m.mu.Unlock()
+		if m.nTitles.Add(1) <= maxCache {
+			m.titles.Store(title, c)
+		}
 	}
-	return m.Index.Match(q)
+	c.once.Do(func() { c.rk = m.Index.Rank(title) })
+	return c.rk
+}
+
+func (m *Matcher) context(q Query) []int32 {
+	if q.Industry == "" && q.Duties == "" {
+		return nil
+	}
+	key := q.Industry + "\x00" + q.Duties
+	if v, ok := m.ctxs.Load(key); ok {
+		return v.([]int32)
+	}
+	t := m.Index.ContextTokens(q)
+	if m.nCtxs.Add(1) <= maxCache {
+		m.ctxs.Store(key, t)
+	}
+	return t
+}
+
+func (m *Matcher) override(q Query) (Result, bool) {
+	if len(m.overrides) == 0 {
+		return Result{}, false
+	}
+	os, ok := m.overrides[Normalize(q.Title)]
+	if !ok {
+		return Result{}, false
+	}
+	ind := Normalize(q.Industry)
+	for _, o := range os {
+		if o.industry == "" || o.industry == ind {
+			return m.unitResult(o.code, MethodOverride, 1), true
+		}
+	}
+	return Result{}, false
 }
 
 func (m *Matcher) unitResult(code string, method Method, score float64) Result {
@@ -187,4 +235,62 @@ func (m *Matcher) byCode(code string, q Query) (Result, bool) {
 	r := m.Match(q, "")
 	r.Reasons = append(r.Reasons, "noc_code_invalid")
 	return r, true
+}
+
+// Local is a Matcher's per-goroutine view: it remembers the rankings and
+// context tokens it has used without locks, falling back to the shared
+// caches. Get one with Matcher.Local for a batch, use it from one goroutine
+// only, and give it back with Release.
+type Local struct {
+	m      *Matcher
+	titles map[string]*Ranking
+	ctxs   map[string][]int32
+}
+
+// maxLocal bounds a Local's maps; past it they are cleared.
+const maxLocal = 50_000
+
+// Local returns a per-goroutine view of m.
+func (m *Matcher) Local() *Local {
+	if l, ok := m.locals.Get().(*Local); ok {
+		return l
+	}
+	return &Local{m: m, titles: map[string]*Ranking{}, ctxs: map[string][]int32{}}
+}
+
+// Release gives l back; l must not be used afterwards.
+func (l *Local) Release() { l.m.locals.Put(l) }
+
+// Match is Matcher.Match with lock-free caches.
+func (l *Local) Match(q Query, code string) Result {
+	m := l.m
+	if r, ok := m.byCode(code, q); ok {
+		return r
+	}
+	if strings.TrimSpace(q.Title) == "" {
+		return Result{Method: MethodNone}
+	}
+	if r, ok := m.override(q); ok {
+		return r
+	}
+	rk, ok := l.titles[q.Title]
+	if !ok {
+		if len(l.titles) >= maxLocal {
+			clear(l.titles)
+		}
+		rk = m.ranking(q.Title)
+		l.titles[q.Title] = rk
+	}
+	var ctx []int32
+	if q.Industry != "" || q.Duties != "" {
+		key := q.Industry + "\x00" + q.Duties
+		if ctx, ok = l.ctxs[key]; !ok {
+			if len(l.ctxs) >= maxLocal {
+				clear(l.ctxs)
+			}
+			ctx = m.context(q)
+			l.ctxs[key] = ctx
+		}
+	}
+	return m.Index.Finish(rk, ctx)
 }

@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/casescreen/casescreen/rules"
@@ -126,19 +127,26 @@ func (a *Annotation) Values(dst []string) []string {
 // FormatScore prints a score with two decimals, the precision scores are
 // comparable at across runs.
 func FormatScore(s float64) string {
-	return fmt.Sprintf("%.2f", s)
+	return strconv.FormatFloat(s, 'f', 2, 64)
 }
 
-// reasons joins the distinct problem codes of a record, in first-seen order.
+// reasons joins the distinct problem codes of a record, then extra codes,
+// in first-seen order. It reports whether any is more than a note.
 func reasons(ps []Problem, extra []string) (string, bool) {
+	if len(ps) == 0 && len(extra) == 0 {
+		return "", false
+	}
 	var b strings.Builder
-	seen := make(map[string]bool, len(ps)+len(extra))
+	var seen [16]string
+	codes := seen[:0]
 	review := false
 	add := func(code string) {
-		if seen[code] {
-			return
+		for _, c := range codes {
+			if c == code {
+				return
+			}
 		}
-		seen[code] = true
+		codes = append(codes, code)
 		if b.Len() > 0 {
 			b.WriteByte(';')
 		}

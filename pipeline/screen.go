@@ -25,6 +25,8 @@ type Screen struct {
 // Process implements Stage. It never fails on data; it returns only the
 // context's error.
 func (s *Screen) Process(ctx context.Context, recs []*Record) error {
+	lm := s.Matcher.Local()
+	defer lm.Release()
 	for i := 0; i < len(recs); {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -33,7 +35,7 @@ func (s *Screen) Process(ctx context.Context, recs []*Record) error {
 		for j < len(recs) && recs[j].Applicant == recs[i].Applicant {
 			j++
 		}
-		s.applicant(recs[i:j])
+		s.applicant(lm, recs[i:j])
 		i = j
 	}
 	return nil
@@ -45,12 +47,12 @@ type rowJob struct {
 	job   rules.Job
 }
 
-func (s *Screen) applicant(rows []*Record) {
+func (s *Screen) applicant(lm *noc.Local, rows []*Record) {
 	var app rules.Applicant
 	perRow := make([][]rowJob, len(rows))
 	for i, rec := range rows {
 		for k := range s.Cols.Jobs {
-			if rj, ok := s.job(rec, &s.Cols.Jobs[k], k, len(s.Cols.Jobs) > 1); ok {
+			if rj, ok := s.job(lm, rec, &s.Cols.Jobs[k], k, len(s.Cols.Jobs) > 1); ok {
 				perRow[i] = append(perRow[i], rj)
 				app.Jobs = append(app.Jobs, rj.job)
 			}
@@ -91,7 +93,7 @@ func (s *Screen) applicant(rows []*Record) {
 
 // job reads job k of a row. It reports false when the row has no job there
 // (wide rows with fewer jobs than columns).
-func (s *Screen) job(rec *Record, jc *JobColumns, k int, wide bool) (rowJob, bool) {
+func (s *Screen) job(lm *noc.Local, rec *Record, jc *JobColumns, k int, wide bool) (rowJob, bool) {
 	get := func(f Field) string { return cell(rec, jc[f]) }
 	title, code := get(JobTitle), get(NOCCode)
 	start, end, hours := get(StartDate), get(EndDate), get(HoursPerWeek)
@@ -110,7 +112,7 @@ func (s *Screen) job(rec *Record, jc *JobColumns, k int, wide bool) (rowJob, boo
 	if e := get(Employer); e != "" {
 		ctx = strings.TrimSpace(ctx + " " + e)
 	}
-	m := s.Matcher.Match(noc.Query{Title: title, Industry: ctx, Duties: get(Duties)}, code)
+	m := lm.Match(noc.Query{Title: title, Industry: ctx, Duties: get(Duties)}, code)
 	for _, r := range m.Reasons {
 		kind := Note
 		switch r {
@@ -194,8 +196,19 @@ func parseLevel(s string) (int, bool) {
 // jobs (wide shape) as values joined by " | " in job order, with the lowest
 // score.
 func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
-	if len(jobs) == 0 {
+	switch len(jobs) {
+	case 0:
 		a.MatchMethod = string(noc.MethodNone)
+		return
+	case 1: // the long shape: no joining
+		m := jobs[0].match
+		a.NOCCode, a.NOCTitle, a.MatchMethod, a.Alternatives = m.Code, m.Title, string(m.Method), formatAlts(m.Alts)
+		if m.Code != "" {
+			a.TEER = teerText[m.TEER]
+		}
+		if m.Method != noc.MethodNone {
+			a.MatchScore, a.HasScore = math.Round(m.Score*100)/100, true
+		}
 		return
 	}
 	var codes, titles, teers, methods, alts []string
@@ -229,7 +242,12 @@ func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
 	a.NOCCode, a.NOCTitle, a.TEER, a.MatchMethod, a.Alternatives = join(codes), join(titles), join(teers), join(methods), join(alts)
 }
 
+var teerText = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
 func formatAlts(cs []noc.Candidate) string {
+	if len(cs) == 0 {
+		return ""
+	}
 	var b strings.Builder
 	for i, c := range cs {
 		if i > 0 {

@@ -87,6 +87,29 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// fastISO reads YYYY-MM-DD without allocating: the common case.
+func fastISO(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	n := func(b string) int {
+		v := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, m, d := n(s[:4]), n(s[5:7]), n(s[8:])
+	if y < 0 || m < 0 || d < 0 || !valid(y, m, d) {
+		return 0, false
+	}
+	return MakeDate(y, m, d), true
+}
+
 // ParseISODate reads exactly YYYY-MM-DD, for flags and rule files.
 func ParseISODate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
@@ -182,6 +205,9 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return DateResult{Blank: true}, nil
+	}
+	if d, ok := fastISO(s); ok {
+		return DateResult{Day: d}, nil
 	}
 	low := strings.ToLower(s)
 	if ongoingWords[low] {

@@ -116,8 +116,18 @@ func evalLanguage(c *Category, a *Applicant) Decision {
 // unreadable) are added with their best case, and if that could qualify the
 // category is review.
 func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision {
-	r := rs.Rule(c)
 	d := Decision{Category: c.ID}
+	listed := false
+	for i := range a.Jobs {
+		if a.Jobs[i].Code != "" && c.codes[a.Jobs[i].Code] {
+			listed = true
+			break
+		}
+	}
+	if !listed {
+		return d
+	}
+	r := rs.Rule(c)
 	var reasons []string
 	var certain, possible []Job
 	for _, j := range a.Jobs {
@@ -178,6 +188,15 @@ func dedupe(rs []string) []string {
 	return slices.Compact(rs)
 }
 
+func seenBefore(jobs []Job, code string) bool {
+	for _, j := range jobs {
+		if j.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // bestHours returns the most qualifying hours of any one occupation among
 // jobs, and that occupation. Hours of different occupations never add up.
 func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
@@ -185,12 +204,10 @@ func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
 		return 0, ""
 	}
 	best, bestCode := 0.0, ""
-	done := map[string]bool{}
 	for i, j := range jobs {
-		if done[j.Code] {
+		if seenBefore(jobs[:i], j.Code) {
 			continue
 		}
-		done[j.Code] = true
 		same := jobs[i:]
 		if len(jobs)-i > 1 {
 			same = make([]Job, 0, len(jobs)-i)

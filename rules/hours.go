@@ -19,6 +19,8 @@ type HoursResult struct {
 	Range    bool // "20-25": the midpoint was taken
 }
 
+var hourPunct = strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ")
+
 // ParseHours reads an hours-per-week cell: a number with optional units
 // ("37.5", "40 hrs/week", "37,5 h"), a range ("20-25", midpoint), or words:
 // "full-time"/"FT" count as 30 hours; "part-time"/"PT" without a number is
@@ -29,7 +31,7 @@ func ParseHours(s string) (HoursResult, error) {
 	if low == "" {
 		return HoursResult{Blank: true}, nil
 	}
-	words := strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ").Replace(low)
+	words := hourPunct.Replace(low)
 	words = strings.Join(strings.Fields(words), " ")
 	switch words {
 	case "full time", "fulltime", "ft", "f t", "full", "temps plein", "plein temps":

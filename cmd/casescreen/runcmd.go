@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -23,21 +24,22 @@ import (
 
 // runOptions are the flags of "casescreen run".
 type runOptions struct {
-	outputs   multiFlag
-	asOf      string
-	rules     string
-	mapFile   string
-	overrides string
-	elements  string
-	workers   int
-	batch     int
-	dateOrder string
-	sheet     string
-	summary   string
-	logFormat string
-	quiet     bool
-	strict    bool
-	threshold float64
+	outputs    multiFlag
+	asOf       string
+	rules      string
+	mapFile    string
+	overrides  string
+	elements   string
+	workers    int
+	batch      int
+	dateOrder  string
+	sheet      string
+	summary    string
+	logFormat  string
+	quiet      bool
+	strict     bool
+	threshold  float64
+	cpuProfile string
 }
 
 func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
@@ -58,6 +60,7 @@ func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "log warnings and errors only; no progress")
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first row with an input error (exit 1)")
 	fs.Float64Var(&o.threshold, "threshold", noc.DefaultThreshold, "match score below which a row needs review")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: casescreen run INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]\n\n")
 		fs.PrintDefaults()
@@ -172,6 +175,17 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 	asOf, err := parseAsOf(o.asOf)
 	if err != nil {
 		return 0, err
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return 0, err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	log, err := newLogger(o.logFormat, o.quiet, stderr)
 	if err != nil {
