@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/casescreen/casescreen/rules"
 )
 
 // Kind says how serious a Problem is.
@@ -51,9 +49,6 @@ type Record struct {
 	// group's first row. Both are set by Run before the stages see the row.
 	Applicant int
 	First     bool
-	// Decisions holds the applicant's category decisions, on the First row
-	// of each applicant only.
-	Decisions []rules.Decision
 }
 
 // Add attaches a problem to the record.

@@ -59,7 +59,8 @@ func (s *Screen) applicant(lm *noc.Local, rows []*Record) {
 		}
 		s.french(rec, &app)
 	}
-	decisions := s.Rules.Evaluate(&app, s.AsOf)
+	var buf [16]rules.Decision
+	decisions := s.Rules.EvaluateInto(buf[:0], &app, s.AsOf)
 	eligible, review, hours := rules.Summary(decisions)
 	var catReasons []string
 	for _, d := range decisions {
@@ -84,9 +85,6 @@ func (s *Screen) applicant(lm *noc.Local, rows []*Record) {
 		a.Reasons, a.NeedsReview = reasons(rec.Problems, extra)
 		if review != "" {
 			a.NeedsReview = true
-		}
-		if i == 0 {
-			rec.Decisions = decisions
 		}
 	}
 }

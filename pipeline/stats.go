@@ -9,16 +9,18 @@ import (
 // Stats summarises a run. It is filled by the writer goroutine only, so it
 // needs no locks and its counts are deterministic.
 type Stats struct {
-	RowsRead         int                       `json:"rows_read"`
-	RowsWritten      int                       `json:"rows_written"`
-	RowsWithProblems int                       `json:"rows_with_problems"`
-	RowsInputErrors  int                       `json:"rows_with_input_errors"`
-	RowsNeedReview   int                       `json:"rows_needing_review"`
-	Reasons          map[string]int            `json:"reasons"`
-	Applicants       int                       `json:"applicants"`
-	Categories       map[string]map[string]int `json:"categories"` // id -> status -> applicants
-	Methods          map[string]int            `json:"match_methods"`
-	Elapsed          time.Duration             `json:"-"`
+	RowsRead         int            `json:"rows_read"`
+	RowsWritten      int            `json:"rows_written"`
+	RowsWithProblems int            `json:"rows_with_problems"`
+	RowsInputErrors  int            `json:"rows_with_input_errors"`
+	RowsNeedReview   int            `json:"rows_needing_review"`
+	Reasons          map[string]int `json:"reasons"`
+	Applicants       int            `json:"applicants"`
+	// Categories counts applicants per category id and status ("eligible",
+	// "review"); not_eligible is the rest of Applicants (NotEligible).
+	Categories map[string]map[string]int `json:"categories"`
+	Methods    map[string]int            `json:"match_methods"`
+	Elapsed    time.Duration             `json:"-"`
 }
 
 // NewStats returns empty stats.
@@ -47,16 +49,29 @@ func (s *Stats) add(recs []*Record) {
 		s.Methods[r.Out.MatchMethod]++
 		if r.First {
 			s.Applicants++
-			for _, d := range r.Decisions {
-				m := s.Categories[d.Category]
-				if m == nil {
-					m = map[string]int{}
-					s.Categories[d.Category] = m
-				}
-				m[d.Status.String()]++
-			}
+			s.countCats(r.Out.Eligible, "eligible")
+			s.countCats(r.Out.ReviewCats, "review")
 		}
 	}
+}
+
+func (s *Stats) countCats(ids, status string) {
+	for ids != "" {
+		var id string
+		id, ids, _ = strings.Cut(ids, ";")
+		m := s.Categories[id]
+		if m == nil {
+			m = map[string]int{}
+			s.Categories[id] = m
+		}
+		m[status]++
+	}
+}
+
+// NotEligible returns the applicants neither eligible nor in review for a
+// category.
+func (s *Stats) NotEligible(id string) int {
+	return s.Applicants - s.Categories[id]["eligible"] - s.Categories[id]["review"]
 }
 
 // CategoryIDs returns the category ids seen, sorted.

@@ -72,7 +72,13 @@ type Decision struct {
 // Evaluate decides every category of the set that is active on asOf.
 // Decisions come in the set's category order.
 func (rs *RuleSet) Evaluate(a *Applicant, asOf Date) []Decision {
-	out := make([]Decision, 0, len(rs.Categories))
+	return rs.EvaluateInto(make([]Decision, 0, len(rs.Categories)), a, asOf)
+}
+
+// EvaluateInto is Evaluate appending to dst, so that a caller can reuse
+// one buffer across applicants.
+func (rs *RuleSet) EvaluateInto(dst []Decision, a *Applicant, asOf Date) []Decision {
+	out := dst
 	for i := range rs.Categories {
 		c := &rs.Categories[i]
 		if !c.Active(asOf) {

@@ -344,11 +344,8 @@ func writeSummary(path string, inputs, outputs []string, rs *rules.RuleSet, asOf
 		if !c.Active(asOf) {
 			continue
 		}
-		m := map[string]int{"eligible": 0, "review": 0, "not_eligible": 0}
-		for k, v := range st.Categories[c.ID] {
-			m[k] = v
-		}
-		cats[c.ID] = m
+		cats[c.ID] = map[string]int{"eligible": st.Categories[c.ID]["eligible"],
+			"review": st.Categories[c.ID]["review"], "not_eligible": st.NotEligible(c.ID)}
 	}
 	s := summary{Version: version, Inputs: inputs, Outputs: outputs, AsOf: asOf.String(), RuleSet: rs.Name,
 		RulePeriod: rs.Period(), NOCIndex: ix.Name, RowsRead: st.RowsRead, RowsWritten: st.RowsWritten,
