@@ -18,8 +18,8 @@ import (
 
 // Create opens a writer for path by its extension (.csv, .jsonl, .parquet,
 // .xlsx); "-" writes CSV to stdout. header is the input header; the
-// annotation columns are appended to it.
-func Create(path string, header []string, stdout io.Writer) (pipeline.Sink, error) {
+// annotation columns are appended to it. info is used by the XLSX report.
+func Create(path string, header []string, stdout io.Writer, info ReportInfo) (pipeline.Sink, error) {
 	if path == "-" {
 		return NewCSV(nopCloser{stdout}, header), nil
 	}
@@ -42,7 +42,7 @@ func Create(path string, header []string, stdout io.Writer) (pipeline.Sink, erro
 	case ".parquet":
 		s, err = NewParquet(af, header)
 	case ".xlsx":
-		s = NewXLSX(af, header)
+		s = NewXLSX(af, header, info)
 	}
 	if err != nil {
 		af.Abort()

@@ -1,8 +1,16 @@
 package writers
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -11,87 +19,285 @@ import (
 
 // MaxSheetRows is the number of data rows per sheet: Excel's 1,048,576 rows
 // less the header. Further rows continue on "Rows (2)", "Rows (3)" ...
-const MaxSheetRows = 1_048_575
+var MaxSheetRows = 1_048_575
 
-// XLSX writes the annotated rows with excelize's StreamWriter, so memory
-// stays bounded: header frozen, text neutralised, NOC codes
-// as text, scores and TEER as numbers.
+// MaxReviewRows bounds the Review sheet; beyond it the sheet says how many
+// rows were left off (filter needs_review on the Rows sheet for all).
+const MaxReviewRows = 100_000
+
+// MaxUnmatched bounds the distinct titles tracked for the Unmatched titles
+// sheet, and the rows written there.
+const (
+	maxUnmatchedTracked = 100_000
+	maxUnmatchedRows    = 2_000
+)
+
+// ReportInfo is what the XLSX report says about the run besides the rows.
+type ReportInfo struct {
+	Version    string
+	Inputs     []string // input files, hashed and counted for the Summary
+	AsOf       string
+	RuleSet    string
+	RulePeriod string
+	NOCIndex   string
+	Threshold  float64
+	Categories []string // category ids in force, in rule-set order
+	// Column roles in the input header (-1 or empty when absent).
+	IDColumn     int
+	TitleColumns []int // one per job (several in the wide shape)
+	IndustryCol  int
+	DateColumns  []int // cells that read as ISO dates are stored as dates
+	TextColumns  []int // never converted to numbers (codes, ids)
+}
+
+// XLSX writes the consultant's report with excelize's StreamWriter, so
+// memory stays bounded whatever the row count: a Summary sheet, the
+// annotated Rows (frozen header, filter, widths, status colours, NOC codes
+// as text, dates as dates, numbers as numbers), a Review sheet and an
+// Unmatched titles sheet in the layout --overrides reads.
 type XLSX struct {
 	out    committer
 	f      *excelize.File
-	sw     *excelize.StreamWriter
+	info   ReportInfo
 	header []string
 	nIn    int
-	sheet  int // sheets started
-	row    int // rows on the current sheet, header included
-	cells  []any
-	bold   int
+	st     styles
+
+	rows      *excelize.StreamWriter
+	sheet     int // "Rows" sheets started
+	row       int // rows on the current sheet, header included
+	cells     []any
+	vals      []string
+	colKind   []cellKind
+	review    *excelize.StreamWriter
+	reviewRow int
+	reviewAll int
+
+	// counts for the Summary
+	total, applicants int
+	perFile           map[string]int
+	fileOrder         []string
+	eligible, inRev   map[string]int
+	reasons           map[string]int
+	unmatched         map[string]*unmatched
+}
+
+type cellKind uint8
+
+const (
+	kindAuto cellKind = iota // numbers become numbers
+	kindText                 // always text
+	kindDate                 // ISO dates become dates
+)
+
+type unmatched struct {
+	title, industry string
+	count           int
+	guess           string
+	score           float64
+	hasScore        bool
+}
+
+type styles struct {
+	head, date, score, text, wrap, title, bold int
 }
 
 // NewXLSX writes to out, which Close commits.
-func NewXLSX(out committer, header []string) *XLSX {
+func NewXLSX(out committer, header []string, info ReportInfo) *XLSX {
 	f := excelize.NewFile()
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	return &XLSX{out: out, f: f, header: OutputHeader(header), nIn: len(header), bold: bold}
+	x := &XLSX{out: out, f: f, info: info, header: OutputHeader(header), nIn: len(header),
+		perFile: map[string]int{}, eligible: map[string]int{}, inRev: map[string]int{},
+		reasons: map[string]int{}, unmatched: map[string]*unmatched{}}
+	x.st.head, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	isoDate := "yyyy-mm-dd" // unambiguous in every locale a client may open it in
+	x.st.date, _ = f.NewStyle(&excelize.Style{CustomNumFmt: &isoDate})
+	x.st.score, _ = f.NewStyle(&excelize.Style{NumFmt: 2})
+	x.st.text, _ = f.NewStyle(&excelize.Style{NumFmt: 49})
+	x.st.wrap, _ = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	x.st.title, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F4E78"}})
+	x.st.bold, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x.colKind = make([]cellKind, len(x.header))
+	for _, c := range info.TextColumns {
+		if c >= 0 && c < len(header) {
+			x.colKind[c] = kindText
+		}
+	}
+	for _, c := range info.DateColumns {
+		if c >= 0 && c < len(header) {
+			x.colKind[c] = kindDate
+		}
+	}
+	for i := len(header); i < len(x.header); i++ {
+		x.colKind[i] = kindText
+	}
+	return x
 }
 
-func (x *XLSX) sheetName() string {
+func (x *XLSX) rowsSheetName() string {
 	if x.sheet == 1 {
 		return "Rows"
 	}
 	return fmt.Sprintf("Rows (%d)", x.sheet)
 }
 
-func (x *XLSX) newSheet() error {
-	if x.sw != nil {
-		if err := x.finishSheet(); err != nil {
+// start creates the sheets in their final order: Summary (filled at
+// Close), Rows, Review, Unmatched titles.
+func (x *XLSX) start() error {
+	if err := x.f.SetSheetName("Sheet1", "Summary"); err != nil {
+		return err
+	}
+	if err := x.newRowsSheet(); err != nil {
+		return err
+	}
+	for _, s := range []string{"Review", "Unmatched titles"} {
+		if _, err := x.f.NewSheet(s); err != nil {
 			return err
 		}
 	}
+	sw, err := x.f.NewStreamWriter("Review")
+	if err != nil {
+		return err
+	}
+	x.review = sw
+	widths := []float64{18, 8, 14, 34, 10, 40, 9, 30, 60}
+	for i, w := range widths {
+		sw.SetColWidth(i+1, i+1, w)
+	}
+	sw.SetPanes(frozenHeader)
+	head := []string{"file", "row", "applicant_id", "job_title", "noc_code", "noc_title", "match_score", "alternatives", "reasons"}
+	x.reviewRow = 1
+	return sw.SetRow("A1", headCells(head, x.st.head))
+}
+
+var frozenHeader = &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+
+func headCells(h []string, style int) []any {
+	out := make([]any, len(h))
+	for i, v := range h {
+		out[i] = excelize.Cell{Value: Neutralize(v), StyleID: style}
+	}
+	return out
+}
+
+// width is a column's display width, from its header and role.
+func (x *XLSX) width(i int) float64 {
+	switch name := x.header[i]; {
+	case i >= x.nIn && (name == "noc_title" || name == "review_reasons"):
+		return 40
+	case i >= x.nIn && (name == "match_alternatives" || name == "eligible_categories" || name == "review_categories" || name == "qualifying_hours"):
+		return 26
+	case x.colKind[i] == kindDate:
+		return 12
+	}
+	return min(40, max(10, float64(len(x.header[i]))+4))
+}
+
+func (x *XLSX) newRowsSheet() error {
 	x.sheet++
-	name := x.sheetName()
-	if x.sheet == 1 {
-		if err := x.f.SetSheetName("Sheet1", name); err != nil {
-			return err
-		}
-	} else if _, err := x.f.NewSheet(name); err != nil {
+	name := x.rowsSheetName()
+	if _, err := x.f.NewSheet(name); err != nil {
 		return err
 	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
-	x.sw = sw
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	x.rows = sw
+	for i := range x.header {
+		if err := sw.SetColWidth(i+1, i+1, x.width(i)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozenHeader); err != nil {
 		return err
 	}
-	head := make([]any, len(x.header))
-	for i, h := range x.header {
-		head[i] = excelize.Cell{Value: Neutralize(h), StyleID: x.bold}
-	}
 	x.row = 1
-	return sw.SetRow("A1", head)
+	return sw.SetRow("A1", headCells(x.header, x.st.head), excelize.RowOpts{Height: 30})
 }
 
-func (x *XLSX) finishSheet() error {
-	return x.sw.Flush()
+// finishRowsSheet adds the filter and the status colours to the current
+// Rows sheet and flushes it. Both go into the worksheet the stream writer
+// holds, so they must be set before Flush.
+func (x *XLSX) finishRowsSheet() error {
+	name := x.rowsSheetName()
+	last, _ := excelize.CoordinatesToCellName(len(x.header), max(x.row, 2))
+	if err := x.f.AutoFilter(name, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := x.statusColours(name); err != nil {
+		return err
+	}
+	return x.rows.Flush()
+}
+
+func (x *XLSX) statusColours(sheet string) error {
+	red, err := x.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	if err != nil {
+		return err
+	}
+	green, err := x.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
+	if err != nil {
+		return err
+	}
+	amber, err := x.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C5700"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}})
+	if err != nil {
+		return err
+	}
+	col := func(name string) string {
+		for i := x.nIn; i < len(x.header); i++ {
+			if x.header[i] == name {
+				c, _ := excelize.ColumnNumberToName(i + 1)
+				return c
+			}
+		}
+		return ""
+	}
+	last := strconv.Itoa(max(x.row, 2))
+	nr, el, rv := col("needs_review"), col("eligible_categories"), col("review_categories")
+	rules := []struct {
+		ref  string
+		opts []excelize.ConditionalFormatOptions
+	}{
+		{nr + "2:" + nr + last, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "==", Format: &red, Value: "TRUE"},
+			{Type: "cell", Criteria: "==", Format: &green, Value: "FALSE"}}},
+		{el + "2:" + el + last, []excelize.ConditionalFormatOptions{
+			{Type: "formula", Criteria: "=LEN(" + el + "2)>0", Format: &green}}},
+		{rv + "2:" + rv + last, []excelize.ConditionalFormatOptions{
+			{Type: "formula", Criteria: "=LEN(" + rv + "2)>0", Format: &amber}}},
+	}
+	for _, r := range rules {
+		if err := x.f.SetConditionalFormat(sheet, r.ref, r.opts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Write implements pipeline.Sink.
 func (x *XLSX) Write(recs []*pipeline.Record) error {
-	var vals []string
+	if x.rows == nil {
+		if err := x.start(); err != nil {
+			return err
+		}
+	}
 	for _, r := range recs {
-		if x.sw == nil || x.row > MaxSheetRows {
-			if err := x.newSheet(); err != nil {
+		if x.row > MaxSheetRows {
+			if err := x.finishRowsSheet(); err != nil {
+				return err
+			}
+			if err := x.newRowsSheet(); err != nil {
 				return err
 			}
 		}
+		x.count(r)
 		cells := x.cells[:0]
-		for _, f := range r.Fields {
-			cells = append(cells, Neutralize(f))
+		for i, f := range r.Fields {
+			cells = append(cells, x.cell(f, x.colKind[i]))
 		}
-		vals = r.Out.Values(vals[:0])
-		for k, v := range vals {
+		x.vals = r.Out.Values(x.vals[:0])
+		for k, v := range x.vals {
 			switch k {
 			case 2: // teer
 				if n, err := strconv.Atoi(v); err == nil {
@@ -100,7 +306,7 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 				}
 			case 4: // match_score
 				if r.Out.HasScore {
-					cells = append(cells, r.Out.MatchScore)
+					cells = append(cells, excelize.Cell{Value: r.Out.MatchScore, StyleID: x.st.score})
 					continue
 				}
 			case 10: // needs_review
@@ -112,31 +318,360 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 		x.cells = cells
 		x.row++
 		cell, _ := excelize.CoordinatesToCellName(1, x.row)
-		if err := x.sw.SetRow(cell, cells); err != nil {
+		if err := x.rows.SetRow(cell, cells); err != nil {
 			return err
+		}
+		if r.Out.NeedsReview {
+			if err := x.addReview(r); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// Close implements pipeline.Sink: it finishes the sheets and commits.
-func (x *XLSX) Close() error {
-	if x.sw == nil {
-		if err := x.newSheet(); err != nil {
-			x.Abort()
-			return err
+// cell converts one input cell: formulas neutralised, ISO dates in date
+// columns as dates, plain numbers as numbers (not codes with leading zeros).
+func (x *XLSX) cell(s string, k cellKind) any {
+	switch k {
+	case kindDate:
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return excelize.Cell{Value: t, StyleID: x.st.date}
+		}
+	case kindAuto:
+		if n, ok := number(s); ok {
+			return n
 		}
 	}
-	if err := x.finishSheet(); err != nil {
-		x.Abort()
-		return err
+	return Neutralize(s)
+}
+
+// number reads s as a number when a spreadsheet user would expect one:
+// no leading zeros ("007" stays text), no thousands separators, at most 15
+// significant digits.
+func number(s string) (float64, bool) {
+	if s == "" || len(s) > 15 {
+		return 0, false
 	}
-	if err := x.f.Write(x.out); err != nil {
+	c := s[0]
+	if !(c >= '0' && c <= '9' || c == '-' && len(s) > 1) {
+		return 0, false
+	}
+	if len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return 0, false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c == '.') {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+func (x *XLSX) field(r *pipeline.Record, i int) string {
+	if i >= 0 && i < len(r.Fields) {
+		return r.Fields[i]
+	}
+	return ""
+}
+
+func (x *XLSX) count(r *pipeline.Record) {
+	x.total++
+	if _, ok := x.perFile[r.Source]; !ok {
+		x.fileOrder = append(x.fileOrder, r.Source)
+	}
+	x.perFile[r.Source]++
+	if r.First {
+		x.applicants++
+		for _, id := range splitIDs(r.Out.Eligible) {
+			x.eligible[id]++
+		}
+		for _, id := range splitIDs(r.Out.ReviewCats) {
+			x.inRev[id]++
+		}
+	}
+	for _, code := range splitIDs(r.Out.Reasons) {
+		x.reasons[code]++
+	}
+	low := r.Out.MatchMethod == "none" || r.Out.HasScore && r.Out.MatchScore < x.info.Threshold
+	if !low || len(x.info.TitleColumns) != 1 {
+		return
+	}
+	title := strings.TrimSpace(x.field(r, x.info.TitleColumns[0]))
+	if title == "" {
+		return
+	}
+	key := strings.ToLower(title)
+	u := x.unmatched[key]
+	if u == nil {
+		if len(x.unmatched) >= maxUnmatchedTracked {
+			return
+		}
+		u = &unmatched{title: title, industry: x.field(r, x.info.IndustryCol), guess: r.Out.NOCCode, score: r.Out.MatchScore, hasScore: r.Out.HasScore}
+		x.unmatched[key] = u
+	}
+	u.count++
+}
+
+func splitIDs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ";")
+}
+
+func (x *XLSX) addReview(r *pipeline.Record) error {
+	x.reviewAll++
+	if x.reviewRow > MaxReviewRows {
+		return nil
+	}
+	title := ""
+	if len(x.info.TitleColumns) > 0 {
+		var ts []string
+		for _, c := range x.info.TitleColumns {
+			if t := x.field(r, c); t != "" {
+				ts = append(ts, t)
+			}
+		}
+		title = strings.Join(ts, " | ")
+	}
+	var score any = ""
+	if r.Out.HasScore {
+		score = excelize.Cell{Value: r.Out.MatchScore, StyleID: x.st.score}
+	}
+	x.reviewRow++
+	cell, _ := excelize.CoordinatesToCellName(1, x.reviewRow)
+	return x.review.SetRow(cell, []any{r.Source, r.Row, Neutralize(x.field(r, x.info.IDColumn)), Neutralize(title),
+		excelize.Cell{Value: r.Out.NOCCode, StyleID: x.st.text}, r.Out.NOCTitle, score, r.Out.Alternatives,
+		excelize.Cell{Value: ReasonWords(r.Out.Reasons), StyleID: x.st.wrap}})
+}
+
+// reasonWords says each review reason in words for the Review sheet.
+var reasonWords = map[string]string{
+	"low_match_score":           "job title matched with low confidence",
+	"no_match":                  "job title not recognised",
+	"multiple_roles":            "several roles in one cell",
+	"noc_code_invalid":          "NOC code in the row is not valid",
+	"noc2016_one_to_many":       "NOC 2016 code maps to several 2021 codes",
+	"start_date_unreadable":     "start date unreadable",
+	"start_date_missing":        "start date missing",
+	"end_date_unreadable":       "end date unreadable",
+	"end_before_start":          "end date before start date",
+	"date_order_assumed":        "day and month could be read both ways",
+	"hours_missing":             "hours per week missing",
+	"hours_unreadable":          "hours per week unreadable",
+	"hours_part_time_unknown":   "part-time without hours",
+	"job_title_missing":         "no job title or code",
+	"country_unknown":           "country unknown where Canadian experience is required",
+	"dates_unreadable":          "dates of a listed job cannot be read",
+	"extra_requirements":        "category has conditions the list cannot show",
+	"language_score_unreadable": "language score unreadable",
+	"applicant_not_contiguous":  "applicant id appears again later in the list",
+	"too_few_fields":            "row has fewer cells than the header",
+	"too_many_fields":           "row has more cells than the header",
+	"csv_parse_error":           "row could not be parsed cleanly",
+	"invalid_utf8":              "text was not valid UTF-8",
+}
+
+// ReasonWords turns "a;b" reason codes into words, one per line.
+func ReasonWords(codes string) string {
+	var out []string
+	for _, c := range splitIDs(codes) {
+		if w, ok := reasonWords[c]; ok {
+			out = append(out, w)
+		} else {
+			out = append(out, strings.ReplaceAll(c, "_", " "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// Close implements pipeline.Sink: it finishes the streamed sheets, writes
+// the Summary and Unmatched titles sheets, and commits the file.
+func (x *XLSX) Close() error {
+	err := x.close()
+	if err != nil {
 		x.Abort()
 		return err
 	}
 	x.f.Close()
 	return x.out.Commit()
+}
+
+func (x *XLSX) close() error {
+	if x.rows == nil {
+		if err := x.start(); err != nil {
+			return err
+		}
+	}
+	if err := x.finishRowsSheet(); err != nil {
+		return err
+	}
+	if x.reviewAll > x.reviewRow-1 {
+		cell, _ := excelize.CoordinatesToCellName(1, x.reviewRow+2)
+		msg := fmt.Sprintf("%d more rows need review; filter needs_review on the Rows sheet to see them all.", x.reviewAll-(x.reviewRow-1))
+		if err := x.review.SetRow(cell, []any{msg}); err != nil {
+			return err
+		}
+	}
+	if x.reviewRow > 1 {
+		last, _ := excelize.CoordinatesToCellName(9, x.reviewRow)
+		if err := x.f.AutoFilter("Review", "A1:"+last, nil); err != nil {
+			return err
+		}
+	}
+	if err := x.review.Flush(); err != nil {
+		return err
+	}
+	if err := x.writeUnmatched(); err != nil {
+		return err
+	}
+	if err := x.writeSummary(); err != nil {
+		return err
+	}
+	x.f.SetActiveSheet(0)
+	return x.f.Write(x.out)
+}
+
+func (x *XLSX) writeUnmatched() error {
+	const sh = "Unmatched titles"
+	list := make([]*unmatched, 0, len(x.unmatched))
+	for _, u := range x.unmatched {
+		list = append(list, u)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].count != list[j].count {
+			return list[i].count > list[j].count
+		}
+		return list[i].title < list[j].title
+	})
+	if len(list) > maxUnmatchedRows {
+		list = list[:maxUnmatchedRows]
+	}
+	// The first three columns are the --overrides layout: fill in noc_code
+	// and feed the file back.
+	head := []string{"job_title", "noc_code", "industry", "rows", "best_guess", "best_guess_score"}
+	if err := x.f.SetSheetRow(sh, "A1", &head); err != nil {
+		return err
+	}
+	x.f.SetCellStyle(sh, "A1", "F1", x.st.head)
+	for i, u := range list {
+		var score any = ""
+		if u.hasScore {
+			score = u.score
+		}
+		row := []any{Neutralize(u.title), "", Neutralize(u.industry), u.count, u.guess, score}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := x.f.SetSheetRow(sh, cell, &row); err != nil {
+			return err
+		}
+	}
+	if len(list) > 0 {
+		last := strconv.Itoa(len(list) + 1)
+		x.f.SetCellStyle(sh, "B2", "B"+last, x.st.text)
+		x.f.SetCellStyle(sh, "E2", "E"+last, x.st.text)
+	}
+	x.f.SetColWidth(sh, "A", "A", 40)
+	x.f.SetColWidth(sh, "B", "B", 10)
+	x.f.SetColWidth(sh, "C", "C", 25)
+	x.f.SetColWidth(sh, "E", "F", 14)
+	return x.f.SetPanes(sh, frozenHeader)
+}
+
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (x *XLSX) writeSummary() error {
+	const sh = "Summary"
+	f := x.f
+	row := 1
+	put := func(label string, value any) {
+		f.SetCellValue(sh, "A"+strconv.Itoa(row), label)
+		f.SetCellStyle(sh, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), x.st.bold)
+		f.SetCellValue(sh, "B"+strconv.Itoa(row), value)
+		row++
+	}
+	f.SetCellValue(sh, "A1", "casescreen report")
+	f.SetCellStyle(sh, "A1", "A1", x.st.title)
+	row = 3
+	put("Tool version", x.info.Version)
+	put("As-of date", x.info.AsOf)
+	put("Rule set", x.info.RuleSet+" (effective "+x.info.RulePeriod+")")
+	put("NOC index", x.info.NOCIndex)
+	put("Applicants", x.applicants)
+	put("Rows", x.total)
+	put("Rows needing review", x.reviewAll)
+	row++
+	f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]string{"Input file", "SHA-256", "Rows"})
+	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "C"+strconv.Itoa(row), x.st.head)
+	row++
+	for _, in := range x.info.Inputs {
+		sum, err := fileSum(in)
+		if err != nil {
+			return fmt.Errorf("summary: checksum of %s: %w", in, err)
+		}
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{filepath.Base(in), sum, x.perFile[filepath.Base(in)]})
+		row++
+	}
+	row++
+	tableTop := row
+	f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]string{"Category", "Eligible", "Review", "Not eligible"})
+	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "D"+strconv.Itoa(row), x.st.head)
+	row++
+	for _, id := range x.info.Categories {
+		e, r := x.eligible[id], x.inRev[id]
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{id, e, r, x.applicants - e - r})
+		row++
+	}
+	tableBottom := row - 1
+	row++
+	f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]string{"Most common review reasons", "Rows"})
+	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "B"+strconv.Itoa(row), x.st.head)
+	row++
+	type kv struct {
+		k string
+		v int
+	}
+	var rs []kv
+	for k, v := range x.reasons {
+		rs = append(rs, kv{k, v})
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].v > rs[j].v || rs[i].v == rs[j].v && rs[i].k < rs[j].k })
+	for i, r := range rs {
+		if i == 10 {
+			break
+		}
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{ReasonWords(r.k) + " (" + r.k + ")", r.v})
+		row++
+	}
+	f.SetColWidth(sh, "A", "A", 46)
+	f.SetColWidth(sh, "B", "B", 66)
+	f.SetColWidth(sh, "C", "D", 13)
+	if len(x.info.Categories) == 0 {
+		return nil
+	}
+	return f.AddChart(sh, "F3", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       "Summary!$B$" + strconv.Itoa(tableTop),
+			Categories: fmt.Sprintf("Summary!$A$%d:$A$%d", tableTop+1, tableBottom),
+			Values:     fmt.Sprintf("Summary!$B$%d:$B$%d", tableTop+1, tableBottom),
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Eligible applicants by category"}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: 360},
+	})
 }
 
 // Abort implements pipeline.Sink.

@@ -229,8 +229,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 			s.Abort()
 		}
 	}
+	info := reportInfo(inputs, rs, asOf, ix, cols, matcher.Threshold)
 	for _, out := range o.outputs {
-		s, err := writers.Create(out, src.Header(), stdout)
+		s, err := writers.Create(out, src.Header(), stdout, info)
 		if err != nil {
 			abort()
 			return 0, err
@@ -278,6 +279,24 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 		return exitRowErrors, nil
 	}
 	return exitOK, nil
+}
+
+func reportInfo(inputs []string, rs *rules.RuleSet, asOf rules.Date, ix *noc.Index, cols *pipeline.Columns, threshold float64) writers.ReportInfo {
+	info := writers.ReportInfo{Version: version, Inputs: inputs, AsOf: asOf.String(), RuleSet: rs.Name,
+		RulePeriod: rs.Period(), NOCIndex: ix.Name, Threshold: threshold,
+		IDColumn: cols.Fields[pipeline.ApplicantID], IndustryCol: cols.Jobs[0][pipeline.Industry]}
+	for i := range rs.Categories {
+		if c := &rs.Categories[i]; c.Active(asOf) {
+			info.Categories = append(info.Categories, c.ID)
+		}
+	}
+	info.TextColumns = append(info.TextColumns, info.IDColumn)
+	for _, j := range cols.Jobs {
+		info.TitleColumns = append(info.TitleColumns, j[pipeline.JobTitle])
+		info.DateColumns = append(info.DateColumns, j[pipeline.StartDate], j[pipeline.EndDate])
+		info.TextColumns = append(info.TextColumns, j[pipeline.NOCCode])
+	}
+	return info
 }
 
 // rowLogger logs rows with problems: position and reason codes only, never

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// reportInput is the long sample plus rows that exercise the report: a
+// NOC code with leading zeros, a formula-looking title, numbers.
+func reportInput(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../samples/clients_long.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := "C-1021,Nadia Roy,nadia.r@example.com,Chief Financial Officer,Bell,Telecom,Canada,2020-01-01,,45,00012,,,,,leading zeros\n" +
+		"C-1022,Ben Ito,ben.i@example.com,=1+2,Acme,,Canada,2024-01-01,,40,,,,,,formula title\n"
+	p := filepath.Join(t.TempDir(), "clients.csv")
+	if err := os.WriteFile(p, append(data, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// dumpWorkbook renders every sheet's cell values, tab-separated, for the
+// golden comparison. The input checksum row is replaced: the temp path
+// differs per run but the content does not.
+func dumpWorkbook(t *testing.T, f *excelize.File) string {
+	var b strings.Builder
+	for _, sh := range f.GetSheetList() {
+		fmt.Fprintf(&b, "== %s\n", sh)
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, "\t"))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func TestReportGolden(t *testing.T) {
+	in := reportInput(t)
+	out := filepath.Join(t.TempDir(), "report.xlsx")
+	if code, _, e := runArgs(t, "run", in, "-o", out, "--as-of", "2026-11-01", "--quiet"); code != exitRowErrors {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	if got, want := f.GetSheetList(), []string{"Summary", "Rows", "Review", "Unmatched titles"}; !slices.Equal(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	golden(t, "report.golden.txt", dumpWorkbook(t, f))
+
+	// Frozen header and filter on the row sheets.
+	for _, sh := range []string{"Rows", "Review"} {
+		panes, err := f.GetPanes(sh)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: panes %+v, %v: want the header frozen", sh, panes, err)
+		}
+	}
+	names := f.GetDefinedName()
+	filters := map[string]bool{}
+	for _, n := range names {
+		if n.Name == "_xlnm._FilterDatabase" {
+			filters[n.Scope] = true
+		}
+	}
+	if !filters["Rows"] || !filters["Review"] {
+		t.Errorf("filters on %v, want Rows and Review", filters)
+	}
+
+	header, _ := f.GetRows("Rows")
+	col := func(name string) string {
+		i := slices.Index(header[0], name)
+		if i < 0 {
+			t.Fatalf("no column %s", name)
+		}
+		c, _ := excelize.ColumnNumberToName(i + 1)
+		return c
+	}
+	last := len(header) // the CFO row is second to last
+	cfo := fmt.Sprint(last - 1)
+	// NOC codes stored as text keep their zeros; scores and hours are numbers; dates are dates.
+	checks := []struct {
+		cell   string
+		typ    excelize.CellType
+		value  string
+		numFmt int
+	}{
+		{col("noc_code") + cfo, excelize.CellTypeInlineString, "00012", -1},
+		{col("NOC") + cfo, excelize.CellTypeInlineString, "00012", -1},
+		{col("match_score") + cfo, excelize.CellTypeNumber, "1.00", 2},
+		{col("Hours/Week") + cfo, excelize.CellTypeNumber, "45", -1},
+		{col("Start Date") + cfo, excelize.CellTypeNumber, "2020-01-01", -1},
+		{col("Job Title") + fmt.Sprint(last), excelize.CellTypeInlineString, "'=1+2", -1},
+	}
+	for _, c := range checks {
+		typ, _ := f.GetCellType("Rows", c.cell)
+		v, _ := f.GetCellValue("Rows", c.cell)
+		// Numbers carry no type attribute (unset); strings are inline when streamed.
+		same := typ == c.typ || c.typ == excelize.CellTypeInlineString && typ == excelize.CellTypeSharedString ||
+			c.typ == excelize.CellTypeNumber && typ == excelize.CellTypeUnset
+		if !same {
+			t.Errorf("%s: type %v, want %v", c.cell, typ, c.typ)
+		}
+		if c.value != "" && v != c.value {
+			t.Errorf("%s: value %q, want %q", c.cell, v, c.value)
+		}
+		if c.numFmt >= 0 {
+			id, _ := f.GetCellStyle("Rows", c.cell)
+			st, _ := f.GetStyle(id)
+			if st == nil || st.NumFmt != c.numFmt {
+				t.Errorf("%s: number format %+v, want %d", c.cell, st, c.numFmt)
+			}
+		}
+	}
+	if formula, _ := f.GetCellFormula("Rows", col("Job Title")+fmt.Sprint(last)); formula != "" {
+		t.Errorf("a title became the formula %q", formula)
+	}
+	cf, err := f.GetConditionalFormats("Rows")
+	if err != nil || len(cf) < 3 {
+		t.Errorf("status colours: %d conditional formats (%v), want 3", len(cf), err)
+	}
+	// A native bar chart sits on the Summary sheet.
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	chart := false
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			chart = strings.Contains(string(b), "barChart>") && strings.Contains(string(b), "Summary!$B$")
+		}
+	}
+	if !chart {
+		t.Error("no bar chart of the Summary table in the workbook")
+	}
+	// The Unmatched titles sheet reads as an overrides file.
+	un, _ := f.GetRows("Unmatched titles")
+	if len(un) < 2 || !slices.Equal(un[0][:3], []string{"job_title", "noc_code", "industry"}) {
+		t.Errorf("Unmatched titles header %q", un[0])
+	}
+}
+
+// LibreOffice opens what we write: convert the report headless and check
+// cells in the CSV it makes of the Rows sheet. CI installs LibreOffice
+// (libreoffice-calc-nogui); elsewhere the test skips without it.
+func TestReportOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+		}
+		t.Skip("soffice not installed")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.xlsx")
+	if code, _, e := runArgs(t, "run", reportInput(t), "-o", out, "--as-of", "2026-11-01", "--quiet"); code != exitRowErrors {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	// Sheet index -1: every sheet to its own CSV, report-SheetName.csv.
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", dir, out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report-Rows.csv"))
+	if err != nil {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("%v (made: %v)", err, entries)
+	}
+	text := string(data)
+	for _, want := range []string{"noc_code", "Staff RN - ICU", "31301", "00012", "'=1+2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's CSV of Rows lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report-Summary.csv")); err != nil {
+		t.Errorf("no Summary sheet in LibreOffice's conversion: %v", err)
+	}
+}
