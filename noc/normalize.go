@@ -23,7 +23,7 @@ var noise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", 
 	"intern_", "trainee_", "current", "currently", "former", "retired_", "new", "experienced", "certified_",
 	"staff", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des", "la", "le",
 	"les", "et", "en", "ft", "pt_", "hr", "hrs", "hours", "job", "position", "role", "work", "worker_",
-	"various", "etc", "self", "employed", "selfemployed", "own", "business", "ltd", "inc", "co", "corp",
+	"various", "etc", "self", "employed", "selfemployed", "ltd", "inc", "co", "corp",
 	"canada", "canadian", "ontario", "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton",
 	"india", "remote", "hybrid", "onsite", "urgent", "hiring", "needed", "wanted", "immediate", "start")
 

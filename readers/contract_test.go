@@ -30,7 +30,7 @@ var clientList = struct {
 	},
 }
 
-func writeCSV(t *testing.T, dir, name, comma, eol string, bom bool) string {
+func writeCSV(t testing.TB, dir, name, comma, eol string, bom bool) string {
 	t.Helper()
 	var b strings.Builder
 	if bom {
@@ -59,7 +59,7 @@ func writeCSV(t *testing.T, dir, name, comma, eol string, bom bool) string {
 	return p
 }
 
-func writeXLSX(t *testing.T, dir string) string {
+func writeXLSX(t testing.TB, dir string) string {
 	t.Helper()
 	f := excelize.NewFile()
 	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/casescreen/casescreen/pipeline"
 )
 
@@ -130,12 +132,30 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 	}
 	for i, f := range fields {
 		if !utf8.ValidString(f) {
-			fields[i] = strings.ToValidUTF8(f, "\uFFFD")
-			rec.Add(pipeline.Input, "invalid_utf8", columnName(c.header, i), "invalid UTF-8 replaced")
+			// Excel on Windows still exports CSV as Windows-1252: read such
+			// a cell in that encoding rather than losing its accents.
+			fields[i] = decode1252(f)
+			rec.Add(pipeline.Note, "decoded_windows_1252", columnName(c.header, i), "cell was not UTF-8; read as Windows-1252")
+		}
+		if len(f) > 1000 && strings.Count(f, "\n") > maxNewlines {
+			rec.Add(pipeline.Input, "unterminated_quote", columnName(c.header, i),
+				"a quoted cell runs over many lines: probably a quote that is never closed; later rows are inside this cell")
 		}
 	}
 	rec.Fields = fitFields(rec, fields, c.header, string(c.comma))
 	return rec, nil
+}
+
+// maxNewlines is the number of line breaks in one cell past which a quote
+// is taken to be unterminated.
+const maxNewlines = 1000
+
+func decode1252(s string) string {
+	out, err := charmap.Windows1252.NewDecoder().String(s)
+	if err != nil {
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return out
 }
 
 // fitFields aligns a row's cells with the header, recording a problem when

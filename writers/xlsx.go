@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -313,7 +314,7 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 				cells = append(cells, r.Out.NeedsReview)
 				continue
 			}
-			cells = append(cells, Neutralize(v))
+			cells = append(cells, xlsxText(v))
 		}
 		x.cells = cells
 		x.row++
@@ -330,6 +331,23 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 	return nil
 }
 
+// maxCellChars is Excel's limit on the text in one cell.
+const maxCellChars = 32767
+
+// xlsxText neutralises s and cuts it to what a cell can hold, saying so.
+func xlsxText(s string) string {
+	s = Neutralize(s)
+	if len(s) <= maxCellChars {
+		return s
+	}
+	const note = " [cut: over Excel's 32,767-character cell limit]"
+	cut := maxCellChars - len(note)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + note
+}
+
 // cell converts one input cell: formulas neutralised, ISO dates in date
 // columns as dates, plain numbers as numbers (not codes with leading zeros).
 func (x *XLSX) cell(s string, k cellKind) any {
@@ -343,7 +361,7 @@ func (x *XLSX) cell(s string, k cellKind) any {
 			return n
 		}
 	}
-	return Neutralize(s)
+	return xlsxText(s)
 }
 
 // number reads s as a number when a spreadsheet user would expect one:

@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -299,27 +300,36 @@ func reportInfo(inputs []string, rs *rules.RuleSet, asOf rules.Date, ix *noc.Ind
 	return info
 }
 
-// rowLogger logs rows with problems: position and reason codes only, never
-// cell contents. With strict, the first input error is fatal. It runs on
-// the workers, after Screen.
+// rowLogger logs rows with input errors: position and reason codes only,
+// never cell contents. The first maxRowLogs are logged one by one; the run
+// summary counts the rest. With strict, the first input error is fatal. It
+// runs on the workers, after Screen.
 type rowLogger struct {
 	log    zerolog.Logger
 	strict bool
+	logged atomic.Int64
 }
+
+const maxRowLogs = 20
 
 func (l *rowLogger) Process(ctx context.Context, recs []*pipeline.Record) error {
 	for _, r := range recs {
-		if len(r.Problems) == 0 {
+		if !r.HasInputError() {
 			continue
 		}
 		codes := make([]string, 0, len(r.Problems))
 		for _, p := range r.Problems {
 			codes = append(codes, p.Code)
 		}
-		if l.strict && r.HasInputError() {
+		if l.strict {
 			return fmt.Errorf("%s: %s (--strict)", r.Position(), strings.Join(codes, ";"))
 		}
-		l.log.Debug().Str("file", r.Source).Int("row", r.Row).Strs("reasons", codes).Msg("row has problems")
+		switch n := l.logged.Add(1); {
+		case n <= maxRowLogs:
+			l.log.Warn().Str("file", r.Source).Int("row", r.Row).Strs("reasons", codes).Msg("row has input errors")
+		case n == maxRowLogs+1:
+			l.log.Warn().Msg("more rows have input errors; see the summary and the review_reasons column")
+		}
 	}
 	return nil
 }
