@@ -79,7 +79,7 @@ func splitTitle(t string) []string {
 	for _, p := range strings.Split(t, ",") {
 		for _, q := range strings.Split(p, " and ") {
 			q = strings.TrimSpace(q)
-			if q != "" && q != t && strings.HasSuffix(q, "s") {
+			if q != "" && q != t && strings.HasSuffix(q, "s") && strings.Contains(q, " ") {
 				out = append(out, q)
 			}
 		}

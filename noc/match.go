@@ -63,6 +63,10 @@ type part struct {
 	fixed  *Result // the result whatever the context: one code has this exact title
 }
 
+// ctxWeight is how much a row's industry, employer and duties can move a
+// ranked candidate: its score is scaled by 1-ctxWeight .. 1.
+var ctxWeight = 0.3
+
 // maxCands bounds the candidates kept per role for context re-ranking.
 const maxCands = 12
 
@@ -208,6 +212,11 @@ func (ix *Index) rankPart(title string) part {
 	return part{cands: cands, method: MethodFuzzy}
 }
 
+// sourceWeight is a title's vote when several codes share it: casescreen's
+// curated titles are deliberate choices for the common case, unit group
+// titles name the group, and example titles may repeat across groups.
+var sourceWeight = [...]float64{FromUnitTitle: 1, FromCurated: 1, FromElements: 1, FromOverride: 1}
+
 // exactPart handles a normalised title equal to indexed titles: votes per
 // code; a curated title makes the method "alias".
 func (ix *Index) exactPart(ids []int32) part {
@@ -215,7 +224,7 @@ func (ix *Index) exactPart(ids []int32) part {
 	method := MethodExact
 	for _, id := range ids {
 		d := ix.docs[id]
-		votes[d.code]++
+		votes[d.code] += sourceWeight[d.source]
 		if d.source == FromCurated {
 			method = MethodAlias
 		}
@@ -247,13 +256,13 @@ func (ix *Index) finishPart(p part, ctx []int32) Result {
 		if len(ctx) > 0 {
 			// The context scales a score by 0.85..1, so a candidate below
 			// 0.85 of the best can never overtake it: rescore only the rest.
-			floor := 0.85 * cands[0].Score
+			floor := (1 - ctxWeight) * cands[0].Score
 			for i := range cands {
 				if cands[i].Score < floor {
-					cands[i].Score *= 0.85
+					cands[i].Score *= 1 - ctxWeight
 					continue
 				}
-				cands[i].Score *= 0.85 + 0.15*ix.contextScore(cands[i].Code, ctx)
+				cands[i].Score *= 1 - ctxWeight + ctxWeight*ix.contextScore(cands[i].Code, ctx)
 			}
 			sortCands(cands)
 		}

@@ -1,0 +1,72 @@
+package noc
+
+import (
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestBuiltinClassification(t *testing.T) {
+	c := Builtin()
+	if len(c.Units) != 516 {
+		t.Fatalf("%d unit groups, want 516", len(c.Units))
+	}
+	for _, u := range c.Units {
+		if len(u.Code) != 5 || strings.Trim(u.Code, "0123456789") != "" || u.TEER != int(u.Code[1]-'0') || u.Title == "" {
+			t.Errorf("bad unit %+v", u)
+		}
+		if h := c.Hierarchy(u.Code); len(h) < 2 || h[0].Code != u.Code[:1] {
+			t.Errorf("%s: hierarchy %v lacks its broad category and major group", u.Code, h)
+		}
+	}
+	for _, e := range curated {
+		if !c.Known(e.code) {
+			t.Errorf("curated title %q has unknown code %s", e.title, e.code)
+		}
+		if Normalize(e.title) == "" {
+			t.Errorf("curated title %q normalises to nothing", e.title)
+		}
+	}
+}
+
+// TestStructureMatchesStatCan checks every built-in code and title against
+// Statistics Canada's structure file in ../shared/noc.
+func TestStructureMatchesStatCan(t *testing.T) {
+	f, err := os.Open(sharedPath(t, "noc", "noc_2021_version_1.0_-_classification_structure.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Builtin()
+	official := map[string]bool{}
+	widths := map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+	for _, r := range recs[1:] {
+		w := widths[strings.TrimSpace(r[0])]
+		code := strings.Repeat("0", max(0, w-len(r[2]))) + r[2]
+		title := strings.TrimSpace(r[3])
+		if w == 5 {
+			official[code] = true
+			u := c.Unit(code)
+			switch {
+			case u == nil:
+				t.Errorf("unit group %s %q missing", code, title)
+			case u.Title != title:
+				t.Errorf("unit group %s: title %q, StatCan %q", code, u.Title, title)
+			}
+			continue
+		}
+		if got := c.Group(code); got != "" && got != title {
+			t.Errorf("group %s: title %q, StatCan %q", code, got, title)
+		}
+	}
+	for _, u := range c.Units {
+		if !official[u.Code] {
+			t.Errorf("unit group %s is not in NOC 2021", u.Code)
+		}
+	}
+}
