@@ -37,6 +37,7 @@ type Group struct {
 type Classification struct {
 	Units  []Unit // in code order
 	byCode map[string]*Unit
+	index  map[string]int // code -> position in Units
 	groups map[string]string
 }
 
@@ -46,13 +47,14 @@ var builtin = mustParse()
 func Builtin() *Classification { return builtin }
 
 func mustParse() *Classification {
-	c := &Classification{byCode: map[string]*Unit{}, groups: map[string]string{}}
+	c := &Classification{byCode: map[string]*Unit{}, index: map[string]int{}, groups: map[string]string{}}
 	each(unitsTxt, func(code, title string) {
 		c.Units = append(c.Units, Unit{Code: code, Title: title, TEER: int(code[1] - '0')})
 	})
 	sort.Slice(c.Units, func(i, j int) bool { return c.Units[i].Code < c.Units[j].Code })
 	for i := range c.Units {
 		c.byCode[c.Units[i].Code] = &c.Units[i]
+		c.index[c.Units[i].Code] = i
 	}
 	each(groupsTxt, func(code, title string) { c.groups[code] = title })
 	return c

@@ -20,6 +20,7 @@ const (
 // doc is one indexed title.
 type doc struct {
 	code   string
+	unit   int32 // index of code in the classification's Units
 	source Source
 	toks   []int32 // token ids, in order
 	norm   float64 // Euclidean norm of the idf weights
@@ -106,7 +107,7 @@ func (ix *Index) Add(title, code string, src Source) {
 	if len(toks) == 0 {
 		return
 	}
-	d := doc{code: code, source: src, toks: make([]int32, 0, len(toks))}
+	d := doc{code: code, unit: int32(ix.cls.index[code]), source: src, toks: make([]int32, 0, len(toks))}
 	seen := map[int32]bool{}
 	for _, t := range toks {
 		id := ix.tokenID(t)
@@ -163,7 +164,19 @@ func (ix *Index) Freeze() {
 		}
 	}
 	ix.frozen = true
-	ix.pool.New = func() any { s := make([]float64, len(ix.docs)); return &s }
+	ix.pool.New = func() any {
+		return &scratch{acc: make([]float64, len(ix.docs)), best: make([]float64, len(ix.cls.Units))}
+	}
+}
+
+// scratch is the per-query working memory of ranked retrieval, pooled:
+// similarity per title and best similarity per unit group, with the
+// entries touched so that resetting costs what the query did.
+type scratch struct {
+	acc     []float64
+	best    []float64
+	touched []int32
+	units   []int32
 }
 
 // Titles is the number of indexed titles.

@@ -175,18 +175,18 @@ func (ix *Index) rankPart(title string) part {
 	}
 	qnorm = math.Sqrt(qnorm)
 	head := qids[len(qids)-1]
-	accp := ix.pool.Get().(*[]float64)
-	acc := *accp
-	var touched []int32
+	sc := ix.pool.Get().(*scratch)
+	acc, best := sc.acc, sc.best
+	touched, units := sc.touched[:0], sc.units[:0]
 	for k, id := range qids {
+		w := qw[k] * ix.idf[id]
 		for _, d := range ix.postings[id] {
 			if acc[d] == 0 {
 				touched = append(touched, d)
 			}
-			acc[d] += qw[k] * ix.idf[id]
+			acc[d] += w
 		}
 	}
-	byCode := map[string]float64{}
 	for _, d := range touched {
 		dd := &ix.docs[d]
 		s := acc[d] / (qnorm * dd.norm)
@@ -196,15 +196,20 @@ func (ix *Index) rankPart(title string) part {
 		} else {
 			s *= 0.8
 		}
-		if s > byCode[dd.code] {
-			byCode[dd.code] = s
+		if best[dd.unit] == 0 {
+			units = append(units, dd.unit)
+		}
+		if s > best[dd.unit] {
+			best[dd.unit] = s
 		}
 	}
-	ix.pool.Put(accp)
-	cands := make([]Candidate, 0, len(byCode))
-	for code, s := range byCode {
-		cands = append(cands, Candidate{code, s})
+	cands := make([]Candidate, 0, min(len(units), 64))
+	for _, u := range units {
+		cands = append(cands, Candidate{ix.cls.Units[u].Code, best[u]})
+		best[u] = 0
 	}
+	sc.touched, sc.units = touched, units
+	ix.pool.Put(sc)
 	sortCands(cands)
 	if len(cands) > maxCands {
 		cands = cands[:maxCands:maxCands]
