@@ -68,7 +68,9 @@ func FuzzXLSXReader(f *testing.F) {
 			return
 		}
 		defer x.Close()
-		for i := 0; i < 1_000_000; i++ {
+		// A mutated sheet may place a row at 1,048,576: reading every empty
+		// row before it is correct but slow, so the fuzzer reads a few.
+		for i := 0; i < 100; i++ {
 			if _, err := x.Read(); err != nil {
 				return
 			}
