@@ -114,17 +114,11 @@ func (m *Matcher) LoadOverrides(path string) error {
 // Match resolves one job. code is the noc_code cell of the row, if any.
 // The context-free ranking of each distinct normalised title is computed
 // once per Matcher; the row's industry, employer and duties then re-rank it.
+// Callers matching many rows from one goroutine should use Local.
 func (m *Matcher) Match(q Query, code string) Result {
-	if r, ok := m.byCode(code, q); ok {
-		return r
-	}
-	if strings.TrimSpace(q.Title) == "" {
-		return Result{Method: MethodNone}
-	}
-	if r, ok := m.override(q); ok {
-		return r
-	}
-	return m.Index.Finish(m.ranking(q.Title), m.context(q))
+	l := m.Local()
+	defer l.Release()
+	return l.Match(q, code)
 }
 
 func (m *Matcher) ranking(title string) *Ranking {
@@ -203,6 +197,9 @@ func (m *Matcher) byCode(code string, q Query) (Result, bool) {
 		targets := From2016(code)
 		switch len(targets) {
 		case 0:
+			r := m.Match(q, "")
+			r.Reasons = append(r.Reasons, "noc2016_not_mapped")
+			return r, true
 		case 1:
 			return m.unitResult(targets[0], MethodCode, 1), true
 		default:
