@@ -48,15 +48,20 @@ type rowJob struct {
 }
 
 func (s *Screen) applicant(lm *noc.Local, rows []*Record) {
-	var app rules.Applicant
+	// One backing array for every job of the applicant: rows hold slices of it.
+	nj := len(s.Cols.Jobs)
+	all := make([]rowJob, 0, len(rows)*nj)
+	app := rules.Applicant{Jobs: make([]rules.Job, 0, len(rows)*nj)}
 	perRow := make([][]rowJob, len(rows))
 	for i, rec := range rows {
+		from := len(all)
 		for k := range s.Cols.Jobs {
-			if rj, ok := s.job(lm, rec, &s.Cols.Jobs[k], k, len(s.Cols.Jobs) > 1); ok {
-				perRow[i] = append(perRow[i], rj)
+			if rj, ok := s.job(lm, rec, &s.Cols.Jobs[k], k, nj > 1); ok {
+				all = append(all, rj)
 				app.Jobs = append(app.Jobs, rj.job)
 			}
 		}
+		perRow[i] = all[from:len(all):len(all)]
 		s.french(rec, &app)
 	}
 	var buf [16]rules.Decision
