@@ -2,7 +2,7 @@ package noc
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -225,11 +225,14 @@ func (ix *Index) termOf(id int32) string { return ix.terms[id] }
 
 // sortCodes orders candidate codes by score, then code, for determinism.
 func sortCands(c []Candidate) {
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].Score != c[j].Score {
-			return c[i].Score > c[j].Score
+	slices.SortFunc(c, func(a, b Candidate) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
 		}
-		return c[i].Code < c[j].Code
+		return strings.Compare(a.Code, b.Code)
 	})
 }
 

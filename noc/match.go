@@ -40,8 +40,9 @@ type Result struct {
 // Query is what a row says about one job.
 type Query struct {
 	Title    string
-	Industry string // industry or employer text, optional
-	Duties   string // optional
+	Industry string // optional context: the industry,
+	Employer string // the employer,
+	Duties   string // and the main duties
 }
 
 // Match ranks the index's codes for q. It is safe for concurrent use after
@@ -290,7 +291,7 @@ func (ix *Index) finishPart(p part, ctx []int32) Result {
 // ContextTokens returns the indexed tokens of a row's industry, employer
 // and duties text, used by Finish to rank candidates.
 func (ix *Index) ContextTokens(q Query) []int32 {
-	text := q.Industry + " " + q.Duties
+	text := q.Industry + " " + q.Employer + " " + q.Duties
 	if strings.TrimSpace(text) == " " || strings.TrimSpace(text) == "" {
 		return nil
 	}

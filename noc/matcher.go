@@ -144,10 +144,10 @@ func (m *Matcher) ranking(title string) *Ranking {
 }
 
 func (m *Matcher) context(q Query) []int32 {
-	if q.Industry == "" && q.Duties == "" {
+	if q.Industry == "" && q.Employer == "" && q.Duties == "" {
 		return nil
 	}
-	key := q.Industry + "\x00" + q.Duties
+	key := q.Industry + "\x00" + q.Employer + "\x00" + q.Duties
 	if v, ok := m.ctxs.Load(key); ok {
 		return v.([]int32)
 	}
@@ -241,8 +241,10 @@ func (m *Matcher) byCode(code string, q Query) (Result, bool) {
 type Local struct {
 	m      *Matcher
 	titles map[string]*Ranking
-	ctxs   map[string][]int32
+	ctxs   map[ctxKey][]int32
 }
+
+type ctxKey struct{ industry, employer, duties string }
 
 // maxLocal bounds a Local's maps; past it they are cleared.
 const maxLocal = 50_000
@@ -252,7 +254,7 @@ func (m *Matcher) Local() *Local {
 	if l, ok := m.locals.Get().(*Local); ok {
 		return l
 	}
-	return &Local{m: m, titles: map[string]*Ranking{}, ctxs: map[string][]int32{}}
+	return &Local{m: m, titles: map[string]*Ranking{}, ctxs: map[ctxKey][]int32{}}
 }
 
 // Release gives l back; l must not be used afterwards.
@@ -279,8 +281,8 @@ func (l *Local) Match(q Query, code string) Result {
 		l.titles[q.Title] = rk
 	}
 	var ctx []int32
-	if q.Industry != "" || q.Duties != "" {
-		key := q.Industry + "\x00" + q.Duties
+	if q.Industry != "" || q.Employer != "" || q.Duties != "" {
+		key := ctxKey{q.Industry, q.Employer, q.Duties}
 		if ctx, ok = l.ctxs[key]; !ok {
 			if len(l.ctxs) >= maxLocal {
 				clear(l.ctxs)

@@ -122,8 +122,20 @@ func (a *Annotation) Values(dst []string) []string {
 // FormatScore prints a score with two decimals, the precision scores are
 // comparable at across runs.
 func FormatScore(s float64) string {
+	if c := s * 100; c >= 0 && c <= 100 && c == float64(int(c)) {
+		return scoreText[int(c)]
+	}
 	return strconv.FormatFloat(s, 'f', 2, 64)
 }
+
+// scoreText holds "0.00" .. "1.00": scores are rounded to two decimals, so
+// the hot path formats none.
+var scoreText = func() (t [101]string) {
+	for i := range t {
+		t[i] = strconv.FormatFloat(float64(i)/100, 'f', 2, 64)
+	}
+	return
+}()
 
 // reasons joins the distinct problem codes of a record, then extra codes,
 // in first-seen order. It reports whether any is more than a note.

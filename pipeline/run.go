@@ -156,7 +156,7 @@ const maxApplicantRows = 50_000
 // flagged on its rows and screened as a separate group, never merged.
 func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch) error) error {
 	seed := maphash.MakeSeed()
-	seen := make(map[uint64]struct{})
+	var seen idSet
 	var cur []*Record
 	var lastKey string
 	group := 0 // distinguishes rows of separate applicants with no id
@@ -179,11 +179,9 @@ func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch)
 		if newApplicant {
 			group++
 			if id != "" {
-				h := maphash.String(seed, id)
-				if _, dup := seen[h]; dup {
+				if seen.add(maphash.String(seed, id)) {
 					rec.Add(Input, "applicant_not_contiguous", "applicant_id", "applicant id seen earlier in the input; rows not merged")
 				}
-				seen[h] = struct{}{}
 			}
 			if len(cur) >= opt.BatchSize {
 				if err := emit(&batch{recs: cur, done: make(chan struct{})}); err != nil {

@@ -155,3 +155,20 @@ func (s *sliceSource) Read() (*Record, error) {
 	s.i++
 	return s.recs[s.i-1], nil
 }
+
+func TestIDSet(t *testing.T) {
+	var s idSet
+	for i := uint64(1); i <= 100_000; i++ {
+		if s.add(i * 0x9e3779b97f4a7c15) {
+			t.Fatalf("%d reported present before it was added", i)
+		}
+	}
+	for i := uint64(1); i <= 100_000; i++ {
+		if !s.add(i * 0x9e3779b97f4a7c15) {
+			t.Fatalf("%d not found after it was added", i)
+		}
+	}
+	if s.n != 100_000 {
+		t.Fatalf("%d entries, want 100000", s.n)
+	}
+}

@@ -27,6 +27,7 @@ type Screen struct {
 func (s *Screen) Process(ctx context.Context, recs []*Record) error {
 	lm := s.Matcher.Local()
 	defer lm.Release()
+	sc := &scratch{}
 	for i := 0; i < len(recs); {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -35,7 +36,7 @@ func (s *Screen) Process(ctx context.Context, recs []*Record) error {
 		for j < len(recs) && recs[j].Applicant == recs[i].Applicant {
 			j++
 		}
-		s.applicant(lm, recs[i:j])
+		s.applicant(lm, sc, recs[i:j])
 		i = j
 	}
 	return nil
@@ -45,32 +46,54 @@ func (s *Screen) Process(ctx context.Context, recs []*Record) error {
 type rowJob struct {
 	match noc.Result
 	job   rules.Job
+	row   int // index of the row within the applicant
 }
 
-func (s *Screen) applicant(lm *noc.Local, rows []*Record) {
-	// One backing array for every job of the applicant: rows hold slices of it.
+// scratch is working memory reused across the applicants of a batch: none
+// of it outlives applicant.
+type scratch struct {
+	all    []rowJob
+	jobs   []rules.Job
+	perRow [][]rowJob
+	dec    []rules.Decision
+	why    []string
+}
+
+func (s *Screen) applicant(lm *noc.Local, sc *scratch, rows []*Record) {
 	nj := len(s.Cols.Jobs)
-	all := make([]rowJob, 0, len(rows)*nj)
-	app := rules.Applicant{Jobs: make([]rules.Job, 0, len(rows)*nj)}
-	perRow := make([][]rowJob, len(rows))
+	all := sc.all[:0]
+	app := rules.Applicant{Jobs: sc.jobs[:0]}
+	perRow := sc.perRow[:0]
 	for i, rec := range rows {
-		from := len(all)
 		for k := range s.Cols.Jobs {
 			if rj, ok := s.job(lm, rec, &s.Cols.Jobs[k], k, nj > 1); ok {
+				rj.row = i
 				all = append(all, rj)
 				app.Jobs = append(app.Jobs, rj.job)
 			}
 		}
-		perRow[i] = all[from:len(all):len(all)]
+		perRow = append(perRow, nil)
 		s.french(rec, &app)
 	}
-	var buf [16]rules.Decision
-	decisions := s.Rules.EvaluateInto(buf[:0], &app, s.AsOf)
+	// all may have moved while growing: slice it for the rows only now.
+	k := 0
+	for i := range rows {
+		n := 0
+		for k+n < len(all) && all[k+n].row == i {
+			n++
+		}
+		perRow[i] = all[k : k+n : k+n]
+		k += n
+	}
+	sc.all, sc.jobs, sc.perRow = all, app.Jobs, perRow
+	decisions := s.Rules.EvaluateInto(sc.dec[:0], &app, s.AsOf)
+	sc.dec = decisions
 	eligible, review, hours := rules.Summary(decisions)
-	var catReasons []string
+	catReasons := sc.why[:0]
 	for _, d := range decisions {
 		catReasons = append(catReasons, d.Reasons...)
 	}
+	sc.why = catReasons
 	for i, rec := range rows {
 		a := &rec.Out
 		annotateMatches(a, perRow[i], s.Matcher.Threshold)
@@ -111,11 +134,7 @@ func (s *Screen) job(lm *noc.Local, rec *Record, jc *JobColumns, k int, wide boo
 	if title == "" && code == "" {
 		rec.Add(Input, "job_title_missing", field(JobTitle), "no job title or NOC code")
 	}
-	ctx := get(Industry)
-	if e := get(Employer); e != "" {
-		ctx = strings.TrimSpace(ctx + " " + e)
-	}
-	m := lm.Match(noc.Query{Title: title, Industry: ctx, Duties: get(Duties)}, code)
+	m := lm.Match(noc.Query{Title: title, Industry: get(Industry), Employer: get(Employer), Duties: get(Duties)}, code)
 	for _, r := range m.Reasons {
 		kind := Note
 		switch r {
@@ -258,7 +277,7 @@ func formatAlts(cs []noc.Candidate) string {
 		}
 		b.WriteString(c.Code)
 		b.WriteByte(':')
-		b.WriteString(FormatScore(c.Score))
+		b.WriteString(FormatScore(math.Round(c.Score*100) / 100))
 	}
 	return b.String()
 }
@@ -275,6 +294,12 @@ var canadaNames = map[string]bool{
 // ParseCountry reads a country cell: Canada by name, code or province;
 // blank is unknown; anything else is abroad.
 func ParseCountry(s string) rules.Country {
+	switch s { // the common spellings, without lower-casing
+	case "Canada", "CA", "canada", "CANADA", "CAN":
+		return rules.CountryCanada
+	case "":
+		return rules.CountryUnknown
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" || s == "unknown" || s == "n/a" || s == "na" || s == "?" {
 		return rules.CountryUnknown

@@ -220,8 +220,11 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 	if isDigits(low) {
 		return parseNumber(low, end)
 	}
-	if f, err := strconv.ParseFloat(low, 64); err == nil && f > 0 && f < 1e6 {
-		return parseNumber(strconv.Itoa(int(f)), end)
+	if low[0] >= '0' && low[0] <= '9' && strings.Count(low, ".") == 1 && isDigits(strings.Replace(low, ".", "", 1)) {
+		f, _ := strconv.ParseFloat(low, 64)
+		if f > 0 && f < 1e6 {
+			return parseNumber(strconv.Itoa(int(f)), end)
+		}
 	}
 	toks := strings.FieldsFunc(low, func(r rune) bool {
 		return r == '/' || r == '-' || r == '.' || r == ' ' || r == ',' || r == '_'

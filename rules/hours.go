@@ -27,10 +27,15 @@ var hourPunct = strings.NewReplacer("-", " ", "_", " ", "/", " ", ".", " ")
 // reported as PartTime with unknown hours, never as a silent zero. Zero,
 // negative and more than 168 hours are errors.
 func ParseHours(s string) (HoursResult, error) {
-	low := strings.ToLower(strings.TrimSpace(s))
+	low := strings.TrimSpace(s)
 	if low == "" {
 		return HoursResult{Blank: true}, nil
 	}
+	if isDigits(low) && len(low) <= 3 { // "40": the common case, without allocating
+		n, _ := strconv.Atoi(low)
+		return checkHours(s, HoursResult{Hours: float64(n), Known: true})
+	}
+	low = strings.ToLower(low)
 	words := hourPunct.Replace(low)
 	words = strings.Join(strings.Fields(words), " ")
 	switch words {

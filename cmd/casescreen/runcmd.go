@@ -41,6 +41,7 @@ type runOptions struct {
 	strict     bool
 	threshold  float64
 	cpuProfile string
+	memProfile string
 }
 
 func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
@@ -62,6 +63,7 @@ func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first row with an input error (exit 1)")
 	fs.Float64Var(&o.threshold, "threshold", noc.DefaultThreshold, "match score below which a row needs review")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write an allocation profile to FILE at the end (for performance work)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: casescreen run INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]\n\n")
 		fs.PrintDefaults()
@@ -271,6 +273,12 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 		ev = ev.Int("eligible_"+id, stats.Categories[id]["eligible"])
 	}
 	ev.Msg("run finished")
+	if o.memProfile != "" {
+		if f, err := os.Create(o.memProfile); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	if o.summary != "" {
 		if err := writeSummary(o.summary, inputs, o.outputs, rs, asOf, ix, stats); err != nil {
 			return 0, err
