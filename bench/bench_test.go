@@ -104,8 +104,13 @@ func xlsxFile(b *testing.B, n int) string {
 
 // measure runs a program and returns its wall time and peak RSS in MB.
 func measure(b *testing.B, prog string, args ...string) (time.Duration, float64) {
+	return measureEnv(b, nil, prog, args...)
+}
+
+func measureEnv(b *testing.B, env []string, prog string, args ...string) (time.Duration, float64) {
 	b.Helper()
 	cmd := exec.Command(filepath.Join(binDir, prog), args...)
+	cmd.Env = append(os.Environ(), env...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -203,4 +208,24 @@ func BenchmarkXLSXToXLSX(b *testing.B) {
 		func() (time.Duration, float64) {
 			return measure(b, "casescreen", append([]string{"run", in, "-o", out(b, "o.xlsx")}, runArgs...)...)
 		})
+}
+
+// BenchmarkMemoryFlat shows that memory does not grow with the row count:
+// peak RSS at 100,000 and 1,000,000 rows with the Go runtime's plain
+// settings (GOGC=100, no memory limit), so that what is measured is the
+// live heap rather than how lazily the collector runs.
+func BenchmarkMemoryFlat(b *testing.B) {
+	env := []string{"GOGC=100", "GOMEMLIMIT=off"}
+	for _, ext := range []string{"csv", "parquet"} {
+		var peaks []float64
+		for _, n := range []int{rows(100_000), rows(1_000_000)} {
+			in := csvFile(b, n)
+			_, m := measureEnv(b, env, "casescreen", append([]string{"run", in, "-o", out(b, "o."+ext)}, runArgs...)...)
+			peaks = append(peaks, m)
+		}
+		b.ReportMetric(peaks[1]/peaks[0], ext+"-growth")
+		results = append(results, fmt.Sprintf("| CSV -> %s peak RSS, GOGC=100: 100,000 rows | | | | | %.0f |\n| CSV -> %s peak RSS, GOGC=100: 1,000,000 rows | | | | | %.0f |\n",
+			ext, peaks[0], ext, peaks[1]))
+	}
+	b.ReportMetric(0, "ns/op")
 }

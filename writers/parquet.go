@@ -22,7 +22,13 @@ type Parquet struct {
 	ncols  int
 	scoreC int
 	rows   []parquet.Row
+	group  int // rows in the row group being built
 }
+
+// rowGroupRows is the number of rows per row group. parquet-go keeps the
+// group being built in memory, so a bounded group keeps memory flat
+// however long the input.
+const rowGroupRows = 64 << 10
 
 // NewParquet writes to out, which Close commits.
 func NewParquet(out committer, header []string) (*Parquet, error) {
@@ -76,8 +82,14 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 		rows = append(rows, row)
 	}
 	p.rows = rows
-	_, err := p.w.WriteRows(rows)
-	return err
+	if _, err := p.w.WriteRows(rows); err != nil {
+		return err
+	}
+	if p.group += len(rows); p.group >= rowGroupRows {
+		p.group = 0
+		return p.w.Flush()
+	}
+	return nil
 }
 
 // Close implements pipeline.Sink: it writes the footer and commits.
