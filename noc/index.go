@@ -37,7 +37,11 @@ type Index struct {
 	vocab    map[string]int32
 	idf      []float64
 	docs     []doc
-	postings [][]int32          // token id -> doc ids
+	postings [][]int32 // token id -> doc ids
+	// unitPost is the unit-group view of the titles: token id -> the unit
+	// groups whose titles use it, weighted (1+log tf)*idf over groups and
+	// normalised per group, for the code-level similarity.
+	unitPost [][]unitWeight
 	exact    map[string][]int32 // normalised title -> doc ids
 	context  map[string]map[int32]float64
 	trigrams map[string][]int32 // character trigram -> token ids (spelling repair)
@@ -163,6 +167,7 @@ func (ix *Index) Freeze() {
 			ix.trigrams[g] = append(ix.trigrams[g], id)
 		}
 	}
+	ix.buildUnitPostings()
 	ix.frozen = true
 	ix.pool.New = func() any {
 		return &scratch{acc: make([]float64, len(ix.docs)), best: make([]float64, len(ix.cls.Units))}
@@ -258,4 +263,43 @@ func (ix *Index) TitlesOf(code string, n int) []string {
 		}
 	}
 	return out
+}
+
+type unitWeight struct {
+	unit int32
+	w    float32
+}
+
+func (ix *Index) buildUnitPostings() {
+	nUnits := len(ix.cls.Units)
+	tf := make([]map[int32]float64, nUnits)
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		if tf[d.unit] == nil {
+			tf[d.unit] = map[int32]float64{}
+		}
+		for _, t := range d.toks {
+			tf[d.unit][t]++
+		}
+	}
+	df := make([]int, len(ix.vocab))
+	for _, m := range tf {
+		for t := range m {
+			df[t]++
+		}
+	}
+	ix.unitPost = make([][]unitWeight, len(ix.vocab))
+	for u, m := range tf {
+		var norm float64
+		ws := make(map[int32]float64, len(m))
+		for t, f := range m {
+			w := (1 + math.Log(f)) * math.Log(1+float64(nUnits)/float64(df[t]))
+			ws[t] = w
+			norm += w * w
+		}
+		norm = math.Sqrt(norm)
+		for t, w := range ws {
+			ix.unitPost[t] = append(ix.unitPost[t], unitWeight{int32(u), float32(w / norm)})
+		}
+	}
 }

@@ -68,6 +68,10 @@ type part struct {
 // ranked candidate: its score is scaled by 1-ctxWeight .. 1.
 var ctxWeight = 0.3
 
+// unitBlend is the share of a ranked score that comes from the unit-group
+// view (all titles of a group together) rather than its best single title.
+var unitBlend = 0.3
+
 // maxCands bounds the candidates kept per role for context re-ranking.
 const maxCands = 12
 
@@ -202,6 +206,27 @@ func (ix *Index) rankPart(title string) part {
 		}
 		if s > best[dd.unit] {
 			best[dd.unit] = s
+		}
+	}
+	// Blend in the unit-group view: how well the query's words cover all
+	// the titles of a group, not only its single best title.
+	if unitBlend > 0 {
+		var qn float64
+		for k := range qids {
+			qn += qw[k] * qw[k]
+		}
+		qn = math.Sqrt(qn)
+		for _, u := range units {
+			best[u] *= 1 - unitBlend
+		}
+		for k, id := range qids {
+			for _, uw := range ix.unitPost[id] {
+				if best[uw.unit] == 0 {
+					units = append(units, uw.unit)
+					best[uw.unit] = 1e-12
+				}
+				best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
+			}
 		}
 	}
 	cands := make([]Candidate, 0, min(len(units), 64))
