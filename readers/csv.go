@@ -188,6 +188,10 @@ func columnName(header []string, i int) string {
 	return "column " + strconv.Itoa(i+1)
 }
 
+// Offset returns the number of bytes of the file read so far, for
+// progress reporting.
+func (c *CSV) Offset() int64 { return c.cr.InputOffset() }
+
 // Close implements pipeline.Source.
 func (c *CSV) Close() error {
 	if c.f != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,6 +39,7 @@ type Concat struct {
 	maps   [][]int // per source: union index of each of its columns; nil if identical
 	header []string
 	cur    int
+	sizes  []int64 // input file sizes, for Done; nil when unknown
 }
 
 // OpenAll opens every path and concatenates them. On error, everything
@@ -54,7 +56,16 @@ func OpenAll(paths []string, opt Options) (*Concat, error) {
 		}
 		srcs = append(srcs, s)
 	}
-	return NewConcat(srcs), nil
+	c := NewConcat(srcs)
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			c.sizes = nil
+			break
+		}
+		c.sizes = append(c.sizes, st.Size())
+	}
+	return c, nil
 }
 
 // NewConcat concatenates sources.
@@ -133,6 +144,38 @@ func (c *Concat) Read() (*pipeline.Record, error) {
 		return rec, nil
 	}
 	return nil, io.EOF
+}
+
+// Done estimates the share of the input read so far, 0..1, from the
+// sources that can tell (CSV by bytes, Parquet by rows), weighting each
+// input by its size; ok is false when none can.
+func (c *Concat) Done() (frac float64, ok bool) {
+	if c.sizes == nil {
+		return 0, false
+	}
+	var total, done float64
+	for i, s := range c.srcs {
+		size := float64(c.sizes[i])
+		total += size
+		switch {
+		case i < c.cur:
+			done += size
+		case i > c.cur:
+		default:
+			switch r := s.(type) {
+			case *CSV:
+				done += float64(r.Offset())
+			case *Parquet:
+				done += r.Done() * size
+			default:
+				return 0, false
+			}
+		}
+	}
+	if total == 0 {
+		return 0, false
+	}
+	return min(1, done/total), true
 }
 
 // Close implements pipeline.Source; it closes every source.

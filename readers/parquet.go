@@ -185,6 +185,14 @@ func formatFloat(f float64, bits int) string {
 	return strconv.FormatFloat(f, 'f', -1, bits)
 }
 
+// Done returns the share of the file's rows read so far, 0..1.
+func (p *Parquet) Done() float64 {
+	if n := p.pf.NumRows(); n > 0 {
+		return float64(p.rowNum) / float64(n)
+	}
+	return 0
+}
+
 // Close implements pipeline.Source.
 func (p *Parquet) Close() error {
 	if p.rows != nil {

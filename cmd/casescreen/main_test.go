@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -131,5 +132,16 @@ func TestEveryFormatSameRows(t *testing.T) {
 	sum, err := os.ReadFile(filepath.Join(dir, "s.json"))
 	if err != nil || !strings.Contains(string(sum), `"rows_written": 24`) {
 		t.Errorf("summary: %v %s", err, sum)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	got := progressLine(5000, 2*time.Second, func() (float64, bool) { return 0.5, true })
+	if want := "  [===============               ]  50%  5000 rows  2500 rows/s"; got != want {
+		t.Errorf("progress line %q, want %q", got, want)
+	}
+	got = progressLine(10, time.Second, func() (float64, bool) { return 0, false })
+	if want := "  10 rows  10 rows/s"; got != want {
+		t.Errorf("progress line without a total %q, want %q", got, want)
 	}
 }

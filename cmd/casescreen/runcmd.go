@@ -248,7 +248,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 	stages := []pipeline.Stage{screen, &rowLogger{log: log, strict: o.strict}}
 	popt := pipeline.Options{Workers: o.workers, BatchSize: o.batch, ApplicantColumn: cols.Fields[pipeline.ApplicantID]}
 	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
-		popt.Progress = progress(stderr)
+		popt.Progress = progress(stderr, src.Done)
 	}
 	stats, err := pipeline.Run(ctx, src, stages, sinks, popt)
 	if popt.Progress != nil {
@@ -342,16 +342,32 @@ func (l *rowLogger) Process(ctx context.Context, recs []*pipeline.Record) error 
 	return nil
 }
 
-func progress(w io.Writer) func(int) {
+// progress draws a progress bar on a terminal: the share of the input
+// read when the readers can tell (CSV, Parquet), rows and rows per second
+// always. It is called from the writer goroutine only.
+func progress(w io.Writer, done func() (float64, bool)) func(int) {
 	start := time.Now()
 	last := time.Time{}
 	return func(rows int) {
-		if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
-			last = now
-			rate := float64(rows) / now.Sub(start).Seconds()
-			fmt.Fprintf(w, "\r  %d rows  %.0f rows/s", rows, rate)
+		now := time.Now()
+		if now.Sub(last) < 200*time.Millisecond {
+			return
 		}
+		last = now
+		fmt.Fprint(w, "\r"+progressLine(rows, now.Sub(start), done))
 	}
+}
+
+func progressLine(rows int, elapsed time.Duration, done func() (float64, bool)) string {
+	rate := float64(rows) / max(elapsed.Seconds(), 1e-9)
+	stats := fmt.Sprintf("%d rows  %.0f rows/s", rows, rate)
+	frac, ok := done()
+	if !ok {
+		return "  " + stats
+	}
+	const width = 30
+	n := int(frac * width)
+	return fmt.Sprintf("  [%s%s] %3.0f%%  %s", strings.Repeat("=", n), strings.Repeat(" ", width-n), frac*100, stats)
 }
 
 // summary is the --summary JSON document.
