@@ -25,7 +25,7 @@ check:
 # Benchmarks: ratios against floors measured in the same run (docs/performance.md).
 bench:
     go test ./rules ./noc -run '^$' -bench . -benchmem
-    go test ./bench -run '^$' -bench . -benchtime 1x -timeout 60m
+    go test ./bench -run '^$' -bench . -benchtime 1x -timeout 60m -table /tmp/perf-table.md
 
 # Matcher accuracy on ../shared/eval (skips when ../shared is absent).
 accuracy:
