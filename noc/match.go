@@ -153,7 +153,10 @@ func (ix *Index) rankPart(title string) part {
 	}
 	key := strings.Join(toks, " ")
 	if ids, ok := ix.exact[key]; ok {
-		return ix.exactPart(ids)
+		return ix.exactPart(ids, 0.97)
+	}
+	if p, ok := ix.partialExact(title, toks); ok {
+		return p
 	}
 	// Ranked retrieval: idf-weighted cosine between the query's tokens and
 	// each title, with the head noun (last word) counted twice.
@@ -248,9 +251,34 @@ func (ix *Index) rankPart(title string) part {
 // titles name the group, and example titles may repeat across groups.
 var sourceWeight = [...]float64{FromUnitTitle: 1, FromCurated: 1, FromElements: 1, FromOverride: 1}
 
+// partialExact finds a known title inside a longer one: the part before a
+// " - " ("Staff RN - ICU", "PSW - nights"), else the longest run of words
+// at the start or the end that is an indexed title of two words or more
+// ("registered nurse icu" -> "registered nurse", "night shift accounts
+// payable clerk" -> "accounts payable clerk"). The words left out are
+// qualifiers; the score says a little less than a full exact match.
+func (ix *Index) partialExact(title string, toks []string) (part, bool) {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(title, sep); i > 0 {
+			if ids, ok := ix.exact[Normalize(title[:i])]; ok {
+				return ix.exactPart(ids, 0.9), true
+			}
+		}
+	}
+	for n := len(toks) - 1; n >= 2; n-- {
+		if ids, ok := ix.exact[strings.Join(toks[:n], " ")]; ok {
+			return ix.exactPart(ids, 0.85), true
+		}
+		if ids, ok := ix.exact[strings.Join(toks[len(toks)-n:], " ")]; ok {
+			return ix.exactPart(ids, 0.85), true
+		}
+	}
+	return part{}, false
+}
+
 // exactPart handles a normalised title equal to indexed titles: votes per
 // code; a curated title makes the method "alias".
-func (ix *Index) exactPart(ids []int32) part {
+func (ix *Index) exactPart(ids []int32, score float64) part {
 	votes := map[string]float64{}
 	method := MethodExact
 	for _, id := range ids {
@@ -267,7 +295,7 @@ func (ix *Index) exactPart(ids []int32) part {
 	sortCands(cands)
 	p := part{cands: cands, method: method}
 	if len(cands) == 1 {
-		r := ix.result([]Candidate{{cands[0].Code, 0.97}}, method)
+		r := ix.result([]Candidate{{cands[0].Code, score}}, method)
 		p.fixed = &r
 	}
 	return p

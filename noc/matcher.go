@@ -14,7 +14,7 @@ import (
 // DefaultThreshold is the match score below which a row goes to review with
 // reason low_match_score. See docs/matching.md for the coverage and
 // precision behind it.
-const DefaultThreshold = 0.55
+const DefaultThreshold = 0.6
 
 // Matcher resolves a row's job to a unit group in the spec's order: the
 // firm's overrides, a valid code in the row, then the index. Results are

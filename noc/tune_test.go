@@ -22,7 +22,7 @@ func TestTune(t *testing.T) {
 			odd = append(odd, r)
 		}
 	}
-	for _, b := range []float64{0, 0.2, 0.3, 0.5} {
+	for _, b := range []float64{0.3} {
 		unitBlend = b
 		full, bi := fullIndex(t), builtinIndex()
 		a, o := measure(full, even), measure(full, odd)
