@@ -145,3 +145,17 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("progress line without a total %q, want %q", got, want)
 	}
 }
+
+// TestMain keeps the tests away from the user's configuration: an index
+// installed with "noc import" on this machine must not change the goldens.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	cfg, err := os.MkdirTemp("", "casescreen-test-config")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", cfg)
+	code := m.Run()
+	os.RemoveAll(cfg)
+	os.Exit(code)
+}

@@ -1,0 +1,103 @@
+package noc
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An elements file in the official layout: BOM, quoted fields, trailing
+// spaces, inclusions, exclusions naming the code where a title belongs,
+// main duties.
+const elementsSample = "\ufeffLevel,Code - NOC 2021 V1.0,Class title,Element Type Label English,Element Description English\n" +
+	"5,63200,Cooks,Illustrative example(s),\"apprentice cook \"\n" +
+	"5,63200,Cooks,All examples,\"grill cook \"\n" +
+	"5,63200,Cooks,Inclusion(s),\"pizza maker \"\n" +
+	"5,63200,Cooks,Exclusion(s),\"Chefs (See 62200 Chefs) \"\n" +
+	"5,63200,Cooks,Exclusion(s),\"Banquet chef de partie (See 62200 Chefs) \"\n" +
+	"5,63200,Cooks,Main duties,\"Prepare and cook meals in restaurants, hotels and hospitals \"\n" +
+	"5,99999,Not a code,All examples,whatever\n"
+
+func TestLoadElements(t *testing.T) {
+	ix := NewIndex(Builtin())
+	n, err := LoadElements(ix, strings.NewReader(elementsSample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 5 {
+		t.Errorf("%d titles loaded, want 5 (three for 63200, two exclusions)", n)
+	}
+	ix.Freeze()
+	m := NewMatcher(ix)
+	for title, want := range map[string]string{"grill cook": "63200", "pizza maker": "63200", "banquet chef de partie": "62200"} {
+		if r := m.Match(Query{Title: title}, ""); r.Code != want || r.Method != MethodExact {
+			t.Errorf("%q: %s by %s, want %s by exact", title, r.Code, r.Method, want)
+		}
+	}
+	if _, err := LoadElements(NewIndex(Builtin()), strings.NewReader("a,b\n1,2\n")); err == nil {
+		t.Error("a file without the elements columns was accepted")
+	}
+}
+
+func TestMatcherOrder(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	p := filepath.Join(t.TempDir(), "overrides.csv")
+	os.WriteFile(p, []byte("job_title,noc_code,industry\nProject Manager,70010,Construction\nProject Manager,21221,\nAssociate,,\n"), 0o644)
+	if err := m.LoadOverrides(p); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q      Query
+		code   string
+		want   string
+		method Method
+	}{
+		{Query{Title: "Sr. Project Manager", Industry: "construction"}, "", "70010", MethodOverride},
+		{Query{Title: "project manager", Industry: "banking"}, "", "21221", MethodOverride},
+		{Query{Title: "Cook"}, "31301", "31301", MethodCode}, // a valid code in the row wins over the title
+		{Query{Title: "Registered nurse"}, "", "31301", MethodAlias},
+		{Query{Title: "Film and video camera operators"}, "", "52110", MethodExact}, // the unit group's own title
+		{Query{Title: "film and video camera operators night crew"}, "", "52110", MethodExact},
+		{Query{Title: "!!!"}, "", "", MethodNone},
+	}
+	for _, tt := range tests {
+		r := m.Match(tt.q, tt.code)
+		if r.Code != tt.want || r.Method != tt.method {
+			t.Errorf("%+v code %q: %s by %s, want %s by %s", tt.q, tt.code, r.Code, r.Method, tt.want, tt.method)
+		}
+		if r.Method != MethodNone && (r.Score <= 0 || r.Score > 1) {
+			t.Errorf("%+v: score %v outside (0,1]", tt.q, r.Score)
+		}
+	}
+	// An invalid code in the row: the title decides, and the row says why.
+	r := m.Match(Query{Title: "Welder"}, "12345")
+	if r.Code != "72106" || !strings.Contains(strings.Join(r.Reasons, ";"), "noc_code_invalid") {
+		t.Errorf("invalid code: %+v", r)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("job_title,noc_code\nCook,99999\n"), 0o644)
+	if err := NewMatcher(ix).LoadOverrides(bad); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("an override with an unknown code: %v", err)
+	}
+}
+
+// Ambiguous abbreviations: the occupation alone, employment noise beside
+// another title.
+func TestAmbiguousAbbreviations(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	if r := m.Match(Query{Title: "PT"}, ""); r.Code != "31202" {
+		t.Errorf("PT alone: %s, want physiotherapist 31202", r.Code)
+	}
+	if r := m.Match(Query{Title: "PT Cashier"}, ""); r.Code != "65100" {
+		t.Errorf("PT cashier: %s, want cashier 65100", r.Code)
+	}
+	r := m.Match(Query{Title: "SERVICE ADVISOR, PARTS MANAGER"}, "")
+	if !strings.Contains(strings.Join(r.Reasons, ";"), "multiple_roles") || len(r.Alts) == 0 {
+		t.Errorf("two roles in one cell: %+v", r)
+	}
+}
