@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -63,7 +64,7 @@ func (x *XLSX) init(sheet string) error {
 				break
 			}
 		}
-	} else if x.f.GetSheetIndex(sheet); !contains(sheets, sheet) {
+	} else if !slices.Contains(sheets, sheet) {
 		return fmt.Errorf("%s: no sheet %q (sheets: %s)", x.name, sheet, strings.Join(sheets, ", "))
 	}
 	rows, err := x.f.Rows(sheet)
@@ -87,15 +88,6 @@ func (x *XLSX) init(sheet string) error {
 			return nil
 		}
 	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, v := range ss {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func blank(cells []string) bool {
