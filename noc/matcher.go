@@ -240,8 +240,13 @@ func (m *Matcher) byCode(code string, q Query) (Result, bool) {
 // only, and give it back with Release.
 type Local struct {
 	m      *Matcher
-	titles map[string]*Ranking
+	titles map[string]localTitle
 	ctxs   map[ctxKey][]int32
+}
+
+type localTitle struct {
+	rk    *Ranking
+	extra string // qualifiers typed around the title, for the context
 }
 
 type ctxKey struct{ industry, employer, duties string }
@@ -254,7 +259,7 @@ func (m *Matcher) Local() *Local {
 	if l, ok := m.locals.Get().(*Local); ok {
 		return l
 	}
-	return &Local{m: m, titles: map[string]*Ranking{}, ctxs: map[ctxKey][]int32{}}
+	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey][]int32{}}
 }
 
 // Release gives l back; l must not be used afterwards.
@@ -272,13 +277,20 @@ func (l *Local) Match(q Query, code string) Result {
 	if r, ok := m.override(q); ok {
 		return r
 	}
-	rk, ok := l.titles[q.Title]
+	t, ok := l.titles[q.Title]
 	if !ok {
 		if len(l.titles) >= maxLocal {
 			clear(l.titles)
 		}
-		rk = m.ranking(q.Title)
-		l.titles[q.Title] = rk
+		_, extra := SplitQualifiers(q.Title)
+		t = localTitle{m.ranking(q.Title), extra}
+		l.titles[q.Title] = t
+	}
+	rk := t.rk
+	if t.extra != "" {
+		// Qualifiers around the title ("@ Shopify", "(oil industry)") join
+		// the context; the title itself is ranked without them.
+		q.Employer = strings.TrimSpace(q.Employer + " " + t.extra)
 	}
 	var ctx []int32
 	if q.Industry != "" || q.Employer != "" || q.Duties != "" {

@@ -53,6 +53,7 @@ var genderless = map[string]string{
 	"deliveryman": "delivery driver", "cameraman": "camera operator", "camerawoman": "camera operator",
 	"policeman": "police officer", "policewoman": "police officer", "fireman": "firefighter",
 	"craftsman": "craftsperson", "craftswoman": "craftsperson", "handyman": "handyperson",
+	"man": "worker", "men": "worker", "woman": "worker", "women": "worker", "guy": "worker", "lady": "worker",
 	"brakeman": "brakeman", "brakewoman": "brakeman", "brakemen": "brakeman", "carman": "carman",
 	"carwoman": "carman", "carmen": "carman", "linesman": "lineman", "lineswoman": "lineman",
 	"lineworker": "lineman", "linemen": "lineman", "longshoreman": "longshore worker", "longshoremen": "longshore worker",
@@ -109,18 +110,44 @@ func Tokens(title string) []string {
 }
 
 // cutEmployer drops "@ Shopify", " at Shopify", " with Shopify" and
-// "- Shopify" style employer and place suffixes that follow a title.
+// " for Shopify" style employer and place suffixes that follow a title.
 func cutEmployer(s string) string {
+	title, _ := SplitQualifiers(s)
+	return title
+}
+
+// SplitQualifiers separates a title from the qualifiers typed around it:
+// an employer or workplace after "@", " at ", " with " or " for ", and
+// text in parentheses ("Operator (oil industry)"). The qualifiers say
+// where the job is, which the matcher uses as context, not as the title.
+func SplitQualifiers(s string) (title, qualifiers string) {
+	var q []string
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			q = append(q, s[i+1:])
+			s = s[:i]
+			break
+		}
+		q = append(q, s[i+1:i+j])
+		s = s[:i] + " " + s[i+j+1:]
+	}
 	if i := strings.IndexByte(s, '@'); i > 0 {
+		q = append(q, s[i+1:])
 		s = s[:i]
 	}
 	low := strings.ToLower(s)
 	for _, sep := range []string{" at ", " with ", " for "} {
 		if i := strings.Index(low, sep); i > 0 {
+			q = append(q, s[i+len(sep):])
 			s, low = s[:i], low[:i]
 		}
 	}
-	return s
+	return s, strings.Join(q, " ")
 }
 
 // words lower-cases and folds s and splits it into words of letters and
