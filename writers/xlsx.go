@@ -202,6 +202,10 @@ func (x *XLSX) newRowsSheet() error {
 	if _, err := x.f.NewSheet(name); err != nil {
 		return err
 	}
+	// Sheet properties are written when the stream starts: set them first.
+	if err := printOnePageWide(x.f, name, 0); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -611,6 +615,16 @@ func (x *XLSX) writeUnmatched() error {
 	return x.f.SetPanes(sh, frozenHeader)
 }
 
+// printOnePageWide sets a sheet to print landscape, one page wide and, if
+// tall > 0, that many pages tall (0: as many as needed).
+func printOnePageWide(f *excelize.File, sheet string, tall int) error {
+	landscape, wide, fit := "landscape", 1, true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
 func fileSum(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -690,6 +704,9 @@ func (x *XLSX) writeSummary() error {
 	f.SetColWidth(sh, "A", "A", 46)
 	f.SetColWidth(sh, "B", "B", 66)
 	f.SetColWidth(sh, "C", "D", 13)
+	if err := printOnePageWide(f, sh, 1); err != nil {
+		return err
+	}
 	if len(x.info.Categories) == 0 {
 		return nil
 	}
