@@ -59,14 +59,18 @@ type Ranking struct {
 }
 
 type part struct {
-	cands  []Candidate // best first; for an exact title, votes per code
-	method Method
-	fixed  *Result // the result whatever the context: one code has this exact title
+	cands   []Candidate // best first; for an exact title, votes per code
+	method  Method
+	generic bool    // the head word says little alone (manager, owner, clerk ...)
+	fixed   *Result // the result whatever the context: one code has this exact title
 }
 
 // ctxWeight is how much a row's industry, employer and duties can move a
 // ranked candidate: its score is scaled by 1-ctxWeight .. 1.
 var ctxWeight = 0.3
+
+// genericCtxWeight is ctxWeight for titles whose head word is generic.
+var genericCtxWeight = 0.6
 
 // unitBlend is the share of a ranked score that comes from the unit-group
 // view (all titles of a group together) rather than its best single title.
@@ -158,6 +162,19 @@ func (ix *Index) rankPart(title string) part {
 	if p, ok := ix.partialExact(title, toks); ok {
 		return p
 	}
+	p := ix.rankTokens(toks)
+	p.generic = genericHeads[toks[len(toks)-1]]
+	return p
+}
+
+// genericHeads are head words that name a role in any industry: with
+// them, the row's industry and employer weigh more ("owner" in farming is
+// a farm manager, in a restaurant a restaurant manager).
+var genericHeads = set("manager", "owner", "proprietor", "supervisor", "director", "operator", "clerk",
+	"helper", "labourer", "worker", "assistant", "associate", "officer", "coordinator", "administrator",
+	"specialist", "consultant", "representative", "agent", "technician", "partner", "president", "lead", "head")
+
+func (ix *Index) rankTokens(toks []string) part {
 	// Ranked retrieval: idf-weighted cosine between the query's tokens and
 	// each title, with the head noun (last word) counted twice.
 	qids := make([]int32, 0, len(toks))
@@ -313,15 +330,19 @@ func (ix *Index) finishPart(p part, ctx []int32) Result {
 	switch {
 	case p.method == MethodFuzzy:
 		if len(ctx) > 0 {
-			// The context scales a score by 0.85..1, so a candidate below
-			// 0.85 of the best can never overtake it: rescore only the rest.
-			floor := (1 - ctxWeight) * cands[0].Score
+			w := ctxWeight
+			if p.generic {
+				w = genericCtxWeight
+			}
+			// The context scales a score by 1-w..1, so a candidate below
+			// 1-w of the best can never overtake it: rescore only the rest.
+			floor := (1 - w) * cands[0].Score
 			for i := range cands {
 				if cands[i].Score < floor {
-					cands[i].Score *= 1 - ctxWeight
+					cands[i].Score *= 1 - w
 					continue
 				}
-				cands[i].Score *= 1 - ctxWeight + ctxWeight*ix.contextScore(cands[i].Code, ctx)
+				cands[i].Score *= 1 - w + w*ix.contextScore(cands[i].Code, ctx)
 			}
 			sortCands(cands)
 		}
