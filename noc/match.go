@@ -63,6 +63,7 @@ type part struct {
 	method  Method
 	generic bool    // the head word says little alone (manager, owner, clerk ...)
 	fixed   *Result // the result whatever the context: one code has this exact title
+	notJob  bool    // the cell says there was no job ("student", "unemployed")
 }
 
 // ctxWeight is how much a row's industry, employer and duties can move a
@@ -156,6 +157,9 @@ func (ix *Index) rankPart(title string) part {
 		return part{method: MethodNone}
 	}
 	key := strings.Join(toks, " ")
+	if notOccupations[key] {
+		return part{method: MethodNone, notJob: true}
+	}
 	if ids, ok := ix.exact[key]; ok {
 		return ix.exactPart(ids, 0.97)
 	}
@@ -166,6 +170,13 @@ func (ix *Index) rankPart(title string) part {
 	p.generic = genericHeads[toks[len(toks)-1]]
 	return p
 }
+
+// notOccupations are answers that name no paid occupation: a person must
+// look, and no code is guessed (Cascot's uncodable answers).
+var notOccupations = set("student", "unemployed", "retired", "homemaker", "housewife", "stay home parent",
+	"stay home mom", "volunteer", "none", "na", "n a", "nil", "not applicable", "not working", "disabled",
+	"on disability", "maternity leave", "parental leave", "job seeker", "looking for work", "between job",
+	"self", "casual", "temp", "contract", "various", "unknown", "tbd", "etudiant", "sans emploi", "retraite")
 
 // genericHeads are head words that name a role in any industry: with
 // them, the row's industry and employer weigh more ("owner" in farming is
@@ -321,6 +332,9 @@ func (ix *Index) exactPart(ids []int32, score float64) part {
 func (ix *Index) finishPart(p part, ctx []int32) Result {
 	if p.fixed != nil {
 		return *p.fixed
+	}
+	if p.notJob {
+		return Result{Method: MethodNone, Reasons: []string{"not_an_occupation"}}
 	}
 	if len(p.cands) == 0 {
 		return Result{Method: MethodNone}

@@ -62,6 +62,8 @@ func TestMatcherOrder(t *testing.T) {
 		{Query{Title: "Film and video camera operators"}, "", "52110", MethodExact}, // the unit group's own title
 		{Query{Title: "film and video camera operators night crew"}, "", "52110", MethodExact},
 		{Query{Title: "!!!"}, "", "", MethodNone},
+		{Query{Title: "Student (part-time)"}, "", "", MethodNone},
+		{Query{Title: "Retired"}, "", "", MethodNone},
 	}
 	for _, tt := range tests {
 		r := m.Match(tt.q, tt.code)

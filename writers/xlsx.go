@@ -475,6 +475,7 @@ func (x *XLSX) addReview(r *pipeline.Record) error {
 var reasonWords = map[string]string{
 	"low_match_score":           "job title matched with low confidence",
 	"no_match":                  "job title not recognised",
+	"not_an_occupation":         "the cell names no paid job (student, retired ...)",
 	"multiple_roles":            "several roles in one cell",
 	"noc_code_invalid":          "NOC code in the row is not valid",
 	"noc2016_one_to_many":       "NOC 2016 code maps to several 2021 codes",
