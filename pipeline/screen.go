@@ -102,7 +102,10 @@ func (s *Screen) applicant(lm *noc.Local, sc *scratch, rows []*Record) {
 		for _, rj := range perRow[i] {
 			switch {
 			case rj.match.Method == noc.MethodNone:
-				extra = append(extra, "no_match")
+				// A blank title or a non-job ("student") has its own reason.
+				if len(rj.match.Reasons) == 0 && !rec.HasProblem("job_title_missing") {
+					extra = append(extra, "no_match")
+				}
 			case rj.match.Score < s.Matcher.Threshold:
 				extra = append(extra, "low_match_score")
 			}
