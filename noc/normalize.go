@@ -140,14 +140,34 @@ func SplitQualifiers(s string) (title, qualifiers string) {
 		q = append(q, s[i+1:])
 		s = s[:i]
 	}
-	low := strings.ToLower(s)
 	for _, sep := range []string{" at ", " with ", " for "} {
-		if i := strings.Index(low, sep); i > 0 {
+		if i := indexASCIIFold(s, sep); i > 0 {
 			q = append(q, s[i+len(sep):])
-			s, low = s[:i], low[:i]
+			s = s[:i]
 		}
 	}
 	return s, strings.Join(q, " ")
+}
+
+// indexASCIIFold is strings.Index ignoring ASCII case, on the bytes of s
+// (lower-casing s first would move the indexes of non-ASCII text).
+func indexASCIIFold(s, sep string) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		j := 0
+		for ; j < len(sep); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sep[j] {
+				break
+			}
+		}
+		if j == len(sep) {
+			return i
+		}
+	}
+	return -1
 }
 
 // words lower-cases and folds s and splits it into words of letters and
