@@ -44,8 +44,9 @@ const (
 )
 
 // OpenParquet opens path and reads its schema.
-func OpenParquet(path string) (*Parquet, error) {
+func OpenParquet(path string) (p *Parquet, err error) {
 	name := filepath.Base(path)
+	defer recoverAs(&err, name)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -60,7 +61,7 @@ func OpenParquet(path string) (*Parquet, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: not a readable Parquet file: %w", name, err)
 	}
-	p := &Parquet{name: name, file: f, pf: pf, groups: pf.RowGroups(), buf: make([]parquet.Row, 256)}
+	p = &Parquet{name: name, file: f, pf: pf, groups: pf.RowGroups(), buf: make([]parquet.Row, 256)}
 	for _, field := range pf.Schema().Fields() {
 		if !field.Leaf() {
 			f.Close()
@@ -127,7 +128,8 @@ func (p *Parquet) Read() (*pipeline.Record, error) {
 	return &pipeline.Record{Source: p.name, Row: p.rowNum + 1, Fields: fields}, nil
 }
 
-func (p *Parquet) fill() error {
+func (p *Parquet) fill() (err error) {
+	defer recoverAs(&err, p.name)
 	for p.rows == nil {
 		if len(p.groups) == 0 {
 			return io.EOF

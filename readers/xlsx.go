@@ -37,13 +37,14 @@ type XLSX struct {
 
 // OpenXLSX opens path and reads the header from sheet (the first sheet when
 // empty).
-func OpenXLSX(path, sheet string) (*XLSX, error) {
+func OpenXLSX(path, sheet string) (x *XLSX, err error) {
 	name := filepath.Base(path)
+	defer recoverAs(&err, name)
 	f, err := excelize.OpenFile(path, XLSXLimits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable workbook: %w", name, err)
 	}
-	x := &XLSX{name: name, f: f}
+	x = &XLSX{name: name, f: f}
 	if err := x.init(sheet); err != nil {
 		f.Close()
 		return nil, err
@@ -99,7 +100,17 @@ func blank(cells []string) bool {
 	return true
 }
 
-func (x *XLSX) next() ([]string, error) {
+// recoverAs turns a panic inside a third-party decoder, on a file crafted
+// or broken in a way it does not expect, into an error naming the file:
+// hostile input must not crash a nightly run.
+func recoverAs(err *error, name string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: file could not be decoded: %v", name, r)
+	}
+}
+
+func (x *XLSX) next() (cells []string, err error) {
+	defer recoverAs(&err, x.name)
 	if !x.rows.Next() {
 		if err := x.rows.Error(); err != nil {
 			return nil, fmt.Errorf("%s: %w", x.name, err)
@@ -107,7 +118,7 @@ func (x *XLSX) next() ([]string, error) {
 		return nil, io.EOF
 	}
 	x.row++
-	cells, err := x.rows.Columns()
+	cells, err = x.rows.Columns()
 	if err != nil {
 		return nil, fmt.Errorf("%s row %d: %w", x.name, x.row, err)
 	}
