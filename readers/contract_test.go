@@ -220,3 +220,39 @@ func TestCSVRaggedRowsKept(t *testing.T) {
 		t.Errorf("good row: %+v", recs[2])
 	}
 }
+
+// Date cells read as ISO dates whatever their display format: the serial
+// behind "3/4/2024" in a US format is 4 March, not 3 April.
+func TestXLSXDateFormats(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]string{"job_title", "start", "end", "month", "hours"})
+	d := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Cook", d, d, d, 37.5})
+	for cell, code := range map[string]string{"B2": "m/d/yyyy", "C2": "[$-409]d mmmm yyyy;@", "D2": "mmm yyyy"} {
+		c := code
+		st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &c})
+		f.SetCellStyle("Sheet1", cell, cell, st)
+	}
+	p := filepath.Join(t.TempDir(), "dates.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	x, err := OpenXLSX(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rec, err := x.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Cook", "2024-03-04", "2024-03-04", "2024-03-04", "37.5"}; !reflect.DeepEqual(rec.Fields, want) {
+		t.Errorf("cells %q, want %q", rec.Fields, want)
+	}
+	for code, want := range map[string]bool{"m/d/yyyy": true, "yyyy-mm-dd": true, "mmm yy": true, "0.00": false, "#,##0": false,
+		"h:mm": false, "[h]:mm:ss": false, "General": false, `"Day" 0`: false, "[$-F800]dddd, mmmm dd, yyyy": true} {
+		if isDateFormat(code) != want {
+			t.Errorf("isDateFormat(%q) = %v", code, !want)
+		}
+	}
+}

@@ -44,6 +44,7 @@ func OpenXLSX(path, sheet string) (x *XLSX, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable workbook: %w", name, err)
 	}
+	isoDates(f)
 	x = &XLSX{name: name, f: f}
 	if err := x.init(sheet); err != nil {
 		f.Close()
@@ -98,6 +99,59 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// isoDates makes every date-formatted cell read as YYYY-MM-DD: the serial
+// number behind a date is unambiguous, while its display ("3/4/2024" in a
+// US format) is not. Custom date formats are rewritten in the loaded style
+// sheet (the built-in short date is set by XLSXLimits; the other built-in
+// date formats show month names, which ParseDate reads). The workbook is
+// only read, never saved.
+func isoDates(f *excelize.File) {
+	f.GetStyle(0) // loads the style sheet
+	st := f.Styles
+	if st == nil {
+		return
+	}
+	if st.NumFmts == nil {
+		return // no custom formats; the built-in short date is handled by XLSXLimits
+	}
+	for _, nf := range st.NumFmts.NumFmt {
+		code := nf.FormatCode
+		if nf.FormatCode16 != "" {
+			code = nf.FormatCode16
+		}
+		if isDateFormat(code) {
+			nf.FormatCode, nf.FormatCode16 = "yyyy-mm-dd", ""
+		}
+	}
+}
+
+// isDateFormat reports whether an Excel number format shows a date: after
+// quoted text, escapes and [..] sections are removed it has a day, month or
+// year code and is not only a time of day.
+func isDateFormat(code string) bool {
+	var b strings.Builder
+	inQuote, inBracket := false, false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case inQuote:
+			inQuote = c != '"'
+		case inBracket:
+			inBracket = c != ']'
+		case c == '"':
+			inQuote = true
+		case c == '[':
+			inBracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++ // the next character is literal or padding
+		default:
+			b.WriteByte(c | 0x20)
+		}
+	}
+	t := b.String()
+	return strings.ContainsAny(t, "dy") || strings.Contains(t, "m") && !strings.ContainsAny(t, "hs0#")
 }
 
 // recoverAs turns a panic inside a third-party decoder, on a file crafted

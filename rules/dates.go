@@ -298,11 +298,14 @@ func withMonth(s string, mon, pos int, nums []int, end bool) (DateResult, error)
 	val := func(i int) int { return nums[i] / 10 }
 	width := func(i int) int { return nums[i] % 10 }
 	switch len(nums) {
-	case 1: // jan 2024
-		if width(0) != 4 && width(0) != 0 {
-			return DateResult{}, fmt.Errorf("unreadable date %q", s)
+	case 1: // jan 2024, jan-24
+		switch width(0) {
+		case 4, 0:
+			return monthOnly(s, val(0), mon, end)
+		case 2:
+			return monthOnly(s, twoDigitYear(val(0)), mon, end)
 		}
-		return monthOnly(s, val(0), mon, end)
+		return DateResult{}, fmt.Errorf("unreadable date %q", s)
 	case 2:
 		// The year is the four-digit (or normalised two-digit) number; the other is the day.
 		if width(0) == 4 || width(0) == 0 && pos != 0 && width(1) != 4 && width(1) != 0 {

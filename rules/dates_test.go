@@ -23,6 +23,8 @@ func TestParseDate(t *testing.T) {
 		{in: "04/04/2024", want: "2024-04-04"}, // same both ways: not ambiguous
 		{in: "3.4.24", want: "2024-04-03", amb: true},
 		{in: "Jan 2024", want: "2024-01-01"},
+		{in: "Mar-24", want: "2024-03-01"},
+		{in: "4-Mar-24", want: "2024-03-04"},
 		{in: "Jan 2024", end: true, want: "2024-01-31"},
 		{in: "February 2024", end: true, want: "2024-02-29"},
 		{in: "2024-01", want: "2024-01-01"},
