@@ -33,6 +33,7 @@ type Matcher struct {
 	norms   map[string]*cached // normalised title -> ranking
 	nTitles atomic.Int64
 	nCtxs   atomic.Int64
+	ranked  atomic.Int64
 }
 
 // maxCache bounds each cache, so that a list of a million distinct titles
@@ -139,9 +140,16 @@ func (m *Matcher) ranking(title string) *Ranking {
 			m.titles.Store(title, c)
 		}
 	}
-	c.once.Do(func() { c.rk = m.Index.Rank(title) })
+	c.once.Do(func() {
+		c.rk = m.Index.Rank(title)
+		m.ranked.Add(1)
+	})
 	return c.rk
 }
+
+// Ranked returns how many titles were ranked: one per distinct normalised
+// title, however many rows carry it.
+func (m *Matcher) Ranked() int64 { return m.ranked.Load() }
 
 func (m *Matcher) context(q Query) []int32 {
 	if q.Industry == "" && q.Employer == "" && q.Duties == "" {

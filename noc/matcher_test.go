@@ -103,3 +103,30 @@ func TestAmbiguousAbbreviations(t *testing.T) {
 		t.Errorf("two roles in one cell: %+v", r)
 	}
 }
+
+// Each distinct normalised title is ranked once, whatever its spelling and
+// however many rows and goroutines ask.
+func TestEachTitleRankedOnce(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			l := m.Local()
+			for i := 0; i < 1000; i++ {
+				for _, title := range []string{"Sr. Welder", "welder", "WELDER II", "Cook", "cooks", "Line cook"} {
+					l.Match(Query{Title: title, Industry: "food"}, "")
+				}
+			}
+			l.Release()
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	if got := m.Ranked(); got != 3 { // welder, cook, line cook
+		t.Errorf("%d rankings for 3 distinct normalised titles", got)
+	}
+}

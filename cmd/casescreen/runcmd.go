@@ -280,7 +280,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 		}
 	}
 	if o.summary != "" {
-		if err := writeSummary(o.summary, inputs, o.outputs, rs, asOf, ix, stats); err != nil {
+		if err := writeSummary(o.summary, inputs, o.outputs, rs, asOf, ix, stats, matcher.Ranked()); err != nil {
 			return 0, err
 		}
 	}
@@ -387,11 +387,12 @@ type summary struct {
 	Applicants   int                       `json:"applicants"`
 	Categories   map[string]map[string]int `json:"applicants_by_category"`
 	MatchMethods map[string]int            `json:"rows_by_match_method"`
+	TitlesRanked int64                     `json:"distinct_titles_ranked"`
 	Seconds      float64                   `json:"elapsed_seconds"`
 	RowsPerSec   float64                   `json:"rows_per_second"`
 }
 
-func writeSummary(path string, inputs, outputs []string, rs *rules.RuleSet, asOf rules.Date, ix *noc.Index, st *pipeline.Stats) error {
+func writeSummary(path string, inputs, outputs []string, rs *rules.RuleSet, asOf rules.Date, ix *noc.Index, st *pipeline.Stats, ranked int64) error {
 	cats := map[string]map[string]int{}
 	for _, c := range rs.Categories {
 		if !c.Active(asOf) {
@@ -403,7 +404,7 @@ func writeSummary(path string, inputs, outputs []string, rs *rules.RuleSet, asOf
 	s := summary{Version: version, Inputs: inputs, Outputs: outputs, AsOf: asOf.String(), RuleSet: rs.Name,
 		RulePeriod: rs.Period(), NOCIndex: ix.Name, RowsRead: st.RowsRead, RowsWritten: st.RowsWritten,
 		InputErrors: st.RowsInputErrors, NeedReview: st.RowsNeedReview, Reasons: st.Reasons,
-		Applicants: st.Applicants, Categories: cats, MatchMethods: st.Methods, Seconds: st.Elapsed.Seconds()}
+		Applicants: st.Applicants, Categories: cats, MatchMethods: st.Methods, TitlesRanked: ranked, Seconds: st.Elapsed.Seconds()}
 	if s.Seconds > 0 {
 		s.RowsPerSec = float64(s.RowsWritten) / s.Seconds
 	}
