@@ -2,7 +2,6 @@ package noc
 
 import (
 	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -16,11 +15,7 @@ func distinctTitles(ix *Index, n int) []string {
 		if len(d.toks) < 2 {
 			continue
 		}
-		ws := make([]string, 0, len(d.toks))
-		for _, t := range d.toks[1:] {
-			ws = append(ws, ix.terms[t])
-		}
-		t := strings.Join(ws, " ") + " specialist"
+		t := ix.text(d.toks[1:]) + " specialist"
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)

@@ -249,11 +249,7 @@ func (ix *Index) TitlesOf(code string, n int) []string {
 		if d.code != code {
 			continue
 		}
-		ws := make([]string, len(d.toks))
-		for i, t := range d.toks {
-			ws[i] = ix.terms[t]
-		}
-		s := strings.Join(ws, " ")
+		s := ix.text(d.toks)
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -263,6 +259,15 @@ func (ix *Index) TitlesOf(code string, n int) []string {
 		}
 	}
 	return out
+}
+
+// text joins token ids back into normalised text.
+func (ix *Index) text(toks []int32) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = ix.terms[t]
+	}
+	return strings.Join(ws, " ")
 }
 
 type unitWeight struct {
