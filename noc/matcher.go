@@ -26,7 +26,7 @@ type Matcher struct {
 	overrides map[string][]override
 
 	titles sync.Map // raw title -> *cached, bounded by maxCache
-	ctxs   sync.Map // raw context text -> []int32, bounded by maxCache
+	ctxs   sync.Map // ctxKey -> []int32, bounded by maxCache
 
 	locals  sync.Pool // *Local
 	mu      sync.Mutex
@@ -155,7 +155,7 @@ func (m *Matcher) context(q Query) []int32 {
 	if q.Industry == "" && q.Employer == "" && q.Duties == "" {
 		return nil
 	}
-	key := q.Industry + "\x00" + q.Employer + "\x00" + q.Duties
+	key := ctxKey{q.Industry, q.Employer, q.Duties}
 	if v, ok := m.ctxs.Load(key); ok {
 		return v.([]int32)
 	}
@@ -166,16 +166,14 @@ func (m *Matcher) context(q Query) []int32 {
 	return t
 }
 
-func (m *Matcher) override(q Query) (Result, bool) {
-	if len(m.overrides) == 0 {
-		return Result{}, false
-	}
-	os, ok := m.overrides[Normalize(q.Title)]
-	if !ok {
-		return Result{}, false
-	}
-	ind := Normalize(q.Industry)
+// override applies the firm's overrides found for a title (looked up once
+// per distinct title by Local) to a row's industry.
+func (m *Matcher) override(os []override, industry string) (Result, bool) {
+	ind := ""
 	for _, o := range os {
+		if o.industry != "" && ind == "" {
+			ind = Normalize(industry)
+		}
 		if o.industry == "" || o.industry == ind {
 			return m.unitResult(o.code, MethodOverride, 1), true
 		}
@@ -254,7 +252,8 @@ type Local struct {
 
 type localTitle struct {
 	rk    *Ranking
-	extra string // qualifiers typed around the title, for the context
+	extra string     // qualifiers typed around the title, for the context
+	overs []override // the firm's overrides for this title, if any
 }
 
 type ctxKey struct{ industry, employer, duties string }
@@ -282,17 +281,22 @@ func (l *Local) Match(q Query, code string) Result {
 	if strings.TrimSpace(q.Title) == "" {
 		return Result{Method: MethodNone}
 	}
-	if r, ok := m.override(q); ok {
-		return r
-	}
 	t, ok := l.titles[q.Title]
 	if !ok {
 		if len(l.titles) >= maxLocal {
 			clear(l.titles)
 		}
 		_, extra := SplitQualifiers(q.Title)
-		t = localTitle{m.ranking(q.Title), extra}
+		t = localTitle{rk: m.ranking(q.Title), extra: extra}
+		if len(m.overrides) > 0 {
+			t.overs = m.overrides[Normalize(q.Title)]
+		}
 		l.titles[q.Title] = t
+	}
+	if len(t.overs) > 0 {
+		if r, ok := m.override(t.overs, q.Industry); ok {
+			return r
+		}
 	}
 	rk := t.rk
 	if t.extra != "" {

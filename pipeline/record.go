@@ -104,6 +104,13 @@ var AnnotationColumns = []string{
 	"needs_review", "review_reasons",
 }
 
+// Positions in AnnotationColumns of the columns that writers store typed.
+const (
+	ColTEER        = 2  // teer: a number when one job
+	ColMatchScore  = 4  // match_score: a number, blank when unmatched
+	ColNeedsReview = 10 // needs_review: a boolean
+)
+
 // Values renders the annotation as strings in AnnotationColumns order,
 // appending to dst.
 func (a *Annotation) Values(dst []string) []string {

@@ -237,7 +237,7 @@ func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
 		return
 	}
 	var codes, titles, teers, methods, alts []string
-	for i, rj := range jobs {
+	for _, rj := range jobs {
 		m := rj.match
 		codes = append(codes, m.Code)
 		titles = append(titles, m.Title)
@@ -248,11 +248,8 @@ func annotateMatches(a *Annotation, jobs []rowJob, threshold float64) {
 		teers = append(teers, teer)
 		methods = append(methods, string(m.Method))
 		alts = append(alts, formatAlts(m.Alts))
-		if m.Method != noc.MethodNone && (!a.HasScore || m.Score < a.MatchScore || i == 0) {
-			if !a.HasScore || m.Score < a.MatchScore {
-				a.MatchScore = m.Score
-			}
-			a.HasScore = true
+		if m.Method != noc.MethodNone && (!a.HasScore || m.Score < a.MatchScore) {
+			a.MatchScore, a.HasScore = m.Score, true // the lowest score of the row's jobs
 		}
 	}
 	// Two decimals everywhere: the CSV text, the XLSX number and the Parquet

@@ -61,14 +61,14 @@ func (j *JSONL) Write(recs []*pipeline.Record) error {
 			}
 			b = appendString(b, name)
 			b = append(b, ':')
-			switch name {
-			case "match_score":
+			switch i {
+			case pipeline.ColMatchScore:
 				if r.Out.HasScore {
 					b = append(b, vals[i]...)
 				} else {
 					b = append(b, "null"...)
 				}
-			case "needs_review":
+			case pipeline.ColNeedsReview:
 				b = strconv.AppendBool(b, r.Out.NeedsReview)
 			default:
 				b = appendString(b, vals[i])

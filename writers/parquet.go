@@ -39,9 +39,9 @@ func NewParquet(out committer, header []string) (*Parquet, error) {
 		typ := reflect.TypeOf("")
 		opt := ",optional"
 		switch {
-		case i == len(header)+4: // match_score
+		case i == len(header)+pipeline.ColMatchScore:
 			typ, p.scoreC = reflect.TypeOf(float64(0)), i
-		case i == len(header)+10: // needs_review
+		case i == len(header)+pipeline.ColNeedsReview:
 			typ, opt = reflect.TypeOf(false), ""
 		}
 		// Struct fields fix the column order (a parquet.Group would sort by
@@ -73,7 +73,7 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 				} else {
 					row = append(row, parquet.Value{}.Level(0, 0, c))
 				}
-			case k == 10:
+			case k == pipeline.ColNeedsReview:
 				row = append(row, parquet.ValueOf(r.Out.NeedsReview).Level(0, 0, c))
 			default:
 				row = append(row, parquet.ValueOf(v).Level(0, 1, c))

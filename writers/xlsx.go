@@ -306,17 +306,17 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 		x.vals = r.Out.Values(x.vals[:0])
 		for k, v := range x.vals {
 			switch k {
-			case 2: // teer
+			case pipeline.ColTEER:
 				if n, err := strconv.Atoi(v); err == nil {
 					cells = append(cells, n)
 					continue
 				}
-			case 4: // match_score
+			case pipeline.ColMatchScore:
 				if r.Out.HasScore {
 					cells = append(cells, excelize.Cell{Value: r.Out.MatchScore, StyleID: x.st.score})
 					continue
 				}
-			case 10: // needs_review
+			case pipeline.ColNeedsReview:
 				cells = append(cells, r.Out.NeedsReview)
 				continue
 			}
