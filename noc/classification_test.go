@@ -3,6 +3,7 @@ package noc
 import (
 	"encoding/csv"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -69,4 +70,64 @@ func TestStructureMatchesStatCan(t *testing.T) {
 			t.Errorf("unit group %s is not in NOC 2021", u.Code)
 		}
 	}
+}
+
+// TestConcordanceMatchesStatCan checks the built-in NOC 2016 -> 2021
+// correspondence against Statistics Canada's table in ../shared/noc: the
+// same 2016 codes, each with the same set of 2021 codes.
+func TestConcordanceMatchesStatCan(t *testing.T) {
+	f, err := os.Open(sharedPath(t, "noc", "noc2016v1_3-noc2021v1_0-eng.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := func(s string, w int) string {
+		s = strings.TrimSpace(s)
+		return strings.Repeat("0", max(0, w-len(s))) + s
+	}
+	official := map[string]map[string]bool{}
+	for _, r := range recs[1:] {
+		from, to := pad(r[0], 4), pad(r[3], 5)
+		if official[from] == nil {
+			official[from] = map[string]bool{}
+		}
+		official[from][to] = true
+	}
+	for from, tos := range official {
+		got := From2016(from)
+		if len(got) == 0 {
+			t.Errorf("2016 %s: missing, StatCan maps it to %v", from, keys(tos))
+			continue
+		}
+		same := len(got) == len(tos)
+		for _, g := range got {
+			same = same && tos[g]
+		}
+		if !same {
+			t.Errorf("2016 %s: %v, StatCan %v", from, got, keys(tos))
+		}
+	}
+	for from, tos := range concordance2016 {
+		if official[from] == nil {
+			t.Errorf("2016 %s is not in the correspondence", from)
+		}
+		for _, to := range tos {
+			if !Builtin().Known(to) {
+				t.Errorf("2016 %s maps to unknown 2021 code %s", from, to)
+			}
+		}
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -187,58 +188,64 @@ func (m *Matcher) unitResult(code string, method Method, score float64) Result {
 }
 
 // byCode uses a code given in the row: a NOC 2021 unit group as is; a NOC
-// 2016 code through the correspondence, decided by the title when it maps
-// to several codes.
-func (m *Matcher) byCode(code string, q Query) (Result, bool) {
+// 2016 code through the built-in correspondence. When the 2016 group was
+// split, the row's title decides among the 2021 codes it became: if the
+// title's best match is one of them, that code is taken with score
+// splitDecided; if only an alternative is, that code with the alternative's
+// score; otherwise the code the 2016 group continues as, with score 0 and
+// reason noc2016_one_to_many (review). A code that is neither is reported as
+// noc_code_invalid and the title is matched instead.
+func (l *Local) byCode(code string, q Query) (Result, bool) {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		return Result{}, false
 	}
+	m := l.m
 	digits := strings.Trim(code, "0123456789") == ""
-	switch {
-	case digits && len(code) == 5 && m.Index.cls.Known(code):
+	if digits && len(code) == 5 && m.Index.cls.Known(code) {
 		return m.unitResult(code, MethodCode, 1), true
-	case digits && len(code) <= 4:
-		code = strings.Repeat("0", 4-len(code)) + code
-		targets := From2016(code)
-		switch len(targets) {
-		case 0:
-			r := m.Match(q, "")
-			r.Reasons = append(r.Reasons, "noc2016_not_mapped")
-			return r, true
-		case 1:
-			return m.unitResult(targets[0], MethodCode, 1), true
-		default:
-			r := m.Index.Match(q)
-			best := Result{}
-			for _, t := range targets {
-				if r.Code == t {
-					best = r
-				}
-				for _, a := range r.Alts {
-					if a.Code == t && best.Code == "" {
-						best = m.unitResult(t, MethodCode, a.Score)
-					}
-				}
+	}
+	var targets []string
+	if digits && len(code) <= 4 {
+		targets = From2016(strings.Repeat("0", 4-len(code)) + code)
+	}
+	switch len(targets) {
+	case 0:
+		r := l.byTitle(q)
+		r.Reasons = append(r.Reasons, "noc_code_invalid")
+		return r, true
+	case 1:
+		return m.unitResult(targets[0], MethodCode, 1), true
+	}
+	r := l.byTitle(q)
+	var best Result
+	switch {
+	case r.Code != "" && slices.Contains(targets, r.Code):
+		best = m.unitResult(r.Code, MethodCode, max(r.Score, splitDecided))
+	default:
+		for _, a := range r.Alts {
+			if slices.Contains(targets, a.Code) {
+				best = m.unitResult(a.Code, MethodCode, a.Score)
+				break
 			}
-			if best.Code == "" {
-				best = m.unitResult(targets[0], MethodCode, 0.5/float64(len(targets)))
-			}
-			best.Method = MethodCode
-			best.Reasons = append(best.Reasons, "noc2016_one_to_many")
-			best.Alts = nil
-			for _, t := range targets {
-				if t != best.Code {
-					best.Alts = append(best.Alts, Candidate{t, 0})
-				}
-			}
-			return best, true
 		}
 	}
-	r := m.Match(q, "")
-	r.Reasons = append(r.Reasons, "noc_code_invalid")
-	return r, true
+	if best.Code == "" {
+		best = m.unitResult(targets[0], MethodCode, 0)
+		best.Reasons = []string{"noc2016_one_to_many"}
+	}
+	for _, t := range targets {
+		if t != best.Code && len(best.Alts) < 3 {
+			best.Alts = append(best.Alts, Candidate{Code: t})
+		}
+	}
+	return best, true
 }
+
+// splitDecided is the score of a NOC 2016 code whose split the title
+// decides: the code narrows the answer to a few unit groups and the title's
+// best match is one of them.
+const splitDecided = 0.9
 
 // Local is a Matcher's per-goroutine view: it remembers the rankings and
 // context tokens it has used without locks, falling back to the shared
@@ -274,10 +281,15 @@ func (l *Local) Release() { l.m.locals.Put(l) }
 
 // Match is Matcher.Match with lock-free caches.
 func (l *Local) Match(q Query, code string) Result {
-	m := l.m
-	if r, ok := m.byCode(code, q); ok {
+	if r, ok := l.byCode(code, q); ok {
 		return r
 	}
+	return l.byTitle(q)
+}
+
+// byTitle matches the row's title, ignoring any code.
+func (l *Local) byTitle(q Query) Result {
+	m := l.m
 	if strings.TrimSpace(q.Title) == "" {
 		return Result{Method: MethodNone}
 	}

@@ -79,6 +79,34 @@ func TestMatcherOrder(t *testing.T) {
 	if r.Code != "72106" || !strings.Contains(strings.Join(r.Reasons, ";"), "noc_code_invalid") {
 		t.Errorf("invalid code: %+v", r)
 	}
+	// NOC 2016 codes go through the correspondence.
+	codes2016 := []struct {
+		title, code, want string
+		score             float64 // at least; 0: any score in (0,1]
+		reason            string
+	}{
+		{"Cook", "6322", "63200", 1, ""},                                 // one to one
+		{"", "13", "00012", 1, ""},                                       // leading zero lost by a spreadsheet
+		{"Welder", "7237", "72106", 1, ""},                               // the code decides, whatever the title
+		{"Software developer", "2174", "21232", splitDecided, ""},        // split: the title picks one of the codes
+		{"Forklift operator", "2174", "21230", 0, "noc2016_one_to_many"}, // the title picks none: review
+		{"Welder", "7299", "72106", 0, "noc_code_invalid"},               // not a NOC 2016 group: the title decides
+	}
+	for _, tt := range codes2016 {
+		r := m.Match(Query{Title: tt.title}, tt.code)
+		reasons := strings.Join(r.Reasons, ";")
+		switch {
+		case r.Code != tt.want:
+			t.Errorf("%q with 2016 code %s: %s, want %s", tt.title, tt.code, r.Code, tt.want)
+		case r.Score < tt.score:
+			t.Errorf("%q with 2016 code %s: score %v, want at least %v", tt.title, tt.code, r.Score, tt.score)
+		case tt.reason != reasons && !(tt.reason == "" && tt.score == 0):
+			t.Errorf("%q with 2016 code %s: reasons %q, want %q", tt.title, tt.code, reasons, tt.reason)
+		}
+	}
+	if r := m.Match(Query{Title: "Forklift operator"}, "2174"); r.Method != MethodCode || len(r.Alts) != 2 {
+		t.Errorf("an undecided split names the other codes as alternatives: %+v", r)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("job_title,noc_code\nCook,99999\n"), 0o644)
 	if err := NewMatcher(ix).LoadOverrides(bad); err == nil || !strings.Contains(err.Error(), "line 2") {

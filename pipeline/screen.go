@@ -143,7 +143,7 @@ func (s *Screen) job(lm *noc.Local, rec *Record, jc *JobColumns, k int, wide boo
 		switch r {
 		case "noc_code_invalid":
 			kind = Input
-		case "noc2016_one_to_many", "noc2016_not_mapped", "not_an_occupation":
+		case "noc2016_one_to_many", "not_an_occupation":
 			kind = Review
 		}
 		rec.Add(kind, r, field(NOCCode), "")

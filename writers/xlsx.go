@@ -479,7 +479,6 @@ var reasonWords = map[string]string{
 	"multiple_roles":            "several roles in one cell",
 	"noc_code_invalid":          "NOC code in the row is not valid",
 	"noc2016_one_to_many":       "NOC 2016 code maps to several 2021 codes",
-	"noc2016_not_mapped":        "NOC 2016 code not in the built-in correspondence; matched by title",
 	"start_date_unreadable":     "start date unreadable",
 	"start_date_missing":        "start date missing",
 	"end_date_unreadable":       "end date unreadable",
