@@ -82,7 +82,10 @@ const maxCands = 12
 
 // Rank computes the Ranking of a title.
 func (ix *Index) Rank(title string) *Ranking {
-	roles := splitRoles(title)
+	var roles []string
+	for _, p := range splitRoles(title) {
+		roles = append(roles, ix.splitAnd(p)...)
+	}
 	r := &Ranking{parts: make([]part, 0, len(roles))}
 	for _, p := range roles {
 		r.parts = append(r.parts, ix.rankPart(p))
@@ -131,6 +134,37 @@ func mergeAlts(chosen string, a, b []Candidate) []Candidate {
 	return out
 }
 
+// splitAnd splits a role at " and " or " & " when every side is a title of
+// its own ("FARMER AND HOMEMAKER", "cook & cashier"), and keeps it whole
+// otherwise ("health and safety officer", "sales & marketing manager").
+func (ix *Index) splitAnd(role string) []string {
+	low := strings.ToLower(role)
+	if !strings.Contains(low, " and ") && !strings.Contains(low, "&") {
+		return []string{role}
+	}
+	low = strings.ReplaceAll(low, "&", " and ")
+	sides := strings.Split(low, " and ")
+	if len(sides) < 2 {
+		return []string{role}
+	}
+	for _, side := range sides {
+		toks := Tokens(side)
+		if len(toks) == 0 {
+			return []string{role}
+		}
+		if _, ok := ix.exact[strings.Join(toks, " ")]; ok {
+			continue
+		}
+		if rw := ix.rewrite(toks); rw != nil {
+			if _, ok := ix.exact[strings.Join(rw, " ")]; ok {
+				continue
+			}
+		}
+		return []string{role}
+	}
+	return sides
+}
+
 // splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
 // PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
 // gender ending ("chairman/woman") or too short to be a title is joined back.
@@ -165,6 +199,12 @@ func (ix *Index) rankPart(title string) part {
 	}
 	if p, ok := ix.partialExact(title, toks); ok {
 		return p
+	}
+	if rw := ix.rewrite(toks); rw != nil {
+		if ids, ok := ix.exact[strings.Join(rw, " ")]; ok {
+			return ix.exactPart(ids, 0.9)
+		}
+		toks = rw
 	}
 	p := ix.rankTokens(toks)
 	p.generic = genericHeads[toks[len(toks)-1]]
@@ -288,7 +328,11 @@ var sourceWeight = [...]float64{FromUnitTitle: 1, FromCurated: 1, FromElements: 
 func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 	for _, sep := range []string{" - ", " – ", " — "} {
 		if i := strings.Index(title, sep); i > 0 {
-			if ids, ok := ix.exact[Normalize(title[:i])]; ok {
+			head := Tokens(title[:i])
+			if len(head) == 1 && genericHeads[head[0]] {
+				continue // "Technician - welding": the rest says which technician
+			}
+			if ids, ok := ix.exact[strings.Join(head, " ")]; ok {
 				return ix.exactPart(ids, 0.9), true
 			}
 		}
@@ -436,7 +480,8 @@ func (ix *Index) result(cands []Candidate, m Method) Result {
 		if len(r.Alts) == 3 {
 			break
 		}
-		r.Alts = append(r.Alts, Candidate{c.Code, clamp01(c.Score)})
+		// The alternatives share the top's discount, so none outscores it.
+		r.Alts = append(r.Alts, Candidate{c.Code, clamp01(c.Score * score / top.Score)})
 	}
 	return r
 }

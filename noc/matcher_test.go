@@ -158,3 +158,40 @@ func TestEachTitleRankedOnce(t *testing.T) {
 		t.Errorf("%d rankings for 3 distinct normalised titles", got)
 	}
 }
+
+// Rewrites that need the index: compounds written apart or together, an
+// activity instead of its agent, roles joined by "and", and a bare generic
+// head before " - ".
+func TestRewrites(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	tests := []struct{ title, want string }{
+		{"Plumbing", "72300"},
+		{"Residential roofing", "73110"},
+		{"fire fighter", "42101"},
+		{"truckdriver", "73300"},
+		{"Technician - HVAC", "72402"},
+	}
+	for _, tt := range tests {
+		if r := m.Match(Query{Title: tt.title}, ""); r.Code != tt.want {
+			t.Errorf("%q: %s %s %.2f, want %s", tt.title, r.Code, r.Method, r.Score, tt.want)
+		}
+	}
+	if got := ix.splitAnd("Cook & Cashier"); len(got) != 2 {
+		t.Errorf("two titles joined by &: %q", got)
+	}
+	for _, whole := range []string{"Health and safety officer", "Sales & marketing manager"} {
+		if got := ix.splitAnd(whole); len(got) != 1 {
+			t.Errorf("%q split into %q", whole, got)
+		}
+	}
+	r := m.Match(Query{Title: "Cook and cashier"}, "")
+	if r.Code != "63200" || len(r.Alts) == 0 || r.Alts[0].Code != "65100" {
+		t.Errorf("cook and cashier: %+v", r)
+	}
+	long := strings.Repeat("x", 1<<20) // a huge word is not tried as a compound letter by letter
+	if r := m.Match(Query{Title: long}, ""); r.Code != "" && r.Score > 0.5 {
+		t.Errorf("a megabyte of x: %+v", r)
+	}
+}

@@ -82,6 +82,7 @@ func Tokens(title string) []string {
 	raw := words(cutEmployer(title))
 	raw = reorderOf(raw)
 	out := make([]string, 0, len(raw)+2)
+	var kept []keptWord
 	for i := 0; i < len(raw); i++ {
 		w := raw[i]
 		if w == "co" && i+1 < len(raw) && strings.HasPrefix(raw[i+1], "ord") { // co-ordinator
@@ -102,12 +103,44 @@ func Tokens(title string) []string {
 			w = g
 		}
 		if noise[w] {
+			if !weakNoise[w] {
+				kept = append(kept, keptWord{len(out), w})
+			}
 			continue
 		}
 		out = append(out, strings.Fields(w)...)
 	}
+	// Employment words are noise beside an occupation ("contract nurse")
+	// but part of it before a bare generic head ("contract manager",
+	// "staff officer"): then they stay.
+	if len(kept) > 0 && (len(out) == 0 || len(out) == 1 && genericHeads[out[0]]) {
+		with := make([]string, 0, len(out)+len(kept))
+		j := 0
+		for i := 0; i <= len(out); i++ {
+			for ; j < len(kept) && kept[j].at == i; j++ {
+				with = append(with, kept[j].w)
+			}
+			if i < len(out) {
+				with = append(with, out[i])
+			}
+		}
+		return with
+	}
 	return out
 }
+
+type keptWord struct {
+	at int // position in the output it would have had
+	w  string
+}
+
+// weakNoise are the noise words that never name part of an occupation:
+// seniority, levels, articles and prepositions, places.
+var weakNoise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
+	"lvl", "level", "grade", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des",
+	"la", "le", "les", "et", "en", "etc", "ltd", "inc", "co", "corp", "canada", "canadian", "ontario", "toronto",
+	"vancouver", "montreal", "calgary", "ottawa", "edmonton", "india", "experienced", "current", "currently",
+	"former", "new", "urgent", "hiring", "needed", "wanted", "immediate")
 
 // cutEmployer drops "@ Shopify", " at Shopify", " with Shopify" and
 // " for Shopify" style employer and place suffixes that follow a title.
@@ -235,4 +268,4 @@ var keepS = set("sales", "services_", "operations", "logistics", "analytics", "p
 	"mathematics", "statistics", "electronics", "mechanics_", "aeronautics", "aesthetics", "athletics",
 	"dynamics", "systems_", "news", "series", "species", "lens", "bus", "gas", "glass", "grass", "press",
 	"class", "atlas", "canvas", "chassis", "diabetes", "arts_", "goods_", "affairs", "relations",
-	"communications", "means", "premises", "papers_", "parts_", "customs", "sports", "claims_", "arms")
+	"communications", "means", "premises", "papers_", "parts", "customs", "sports", "claims_", "arms")

@@ -8,6 +8,10 @@ import (
 func TestNormalize(t *testing.T) {
 	tests := map[string]string{
 		"Staff RN - ICU":                 "registered nurse icu",
+		"Contract manager":               "contract manager", // employment words stay before a bare generic head
+		"Contract nurse":                 "nurse",
+		"Senior manager":                 "manager",
+		"Parts technician":               "parts technician",
 		"Sr. Software Dev @ Shopify":     "software developer",
 		"Software Developer at RBC":      "software developer",
 		"PSW - nights":                   "personal support worker",

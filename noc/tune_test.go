@@ -22,12 +22,9 @@ func TestTune(t *testing.T) {
 			odd = append(odd, r)
 		}
 	}
-	for _, b := range []float64{0.3, 0.45, 0.6, 0.8} {
-		genericCtxWeight = b
-		full, bi := fullIndex(t), builtinIndex()
-		a, o := measure(full, even), measure(full, odd)
-		c := measure(bi, rows)
-		fmt.Printf("genericCtx %.2f full even %.1f odd %.1f top3 %.1f | builtin %.1f top3 %.1f\n", b, pct(a.compat1, a.n), pct(o.compat1, o.n),
-			pct(a.compat3+o.compat3, a.n+o.n), pct(c.compat1, c.n), pct(c.compat3, c.n))
-	}
+	full, bi := fullIndex(t), builtinIndex()
+	a, o := measure(full, even), measure(full, odd)
+	c := measure(bi, rows)
+	fmt.Printf("full even %.1f odd %.1f all %.1f top3 %.1f | builtin %.1f top3 %.1f\n", pct(a.compat1, a.n), pct(o.compat1, o.n),
+		pct(a.compat1+o.compat1, a.n+o.n), pct(a.compat3+o.compat3, a.n+o.n), pct(c.compat1, c.n), pct(c.compat3, c.n))
 }
