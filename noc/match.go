@@ -195,19 +195,40 @@ func (ix *Index) rankPart(title string) part {
 		return part{method: MethodNone, notJob: true}
 	}
 	if ids, ok := ix.exact[key]; ok {
-		return ix.exactPart(ids, 0.97)
+		return ix.withAlts(ix.exactPart(ids, 0.97), toks)
 	}
 	if p, ok := ix.partialExact(title, toks); ok {
-		return p
+		return ix.withAlts(p, toks)
 	}
 	if rw := ix.rewrite(toks); rw != nil {
 		if ids, ok := ix.exact[strings.Join(rw, " ")]; ok {
-			return ix.exactPart(ids, 0.9)
+			return ix.withAlts(ix.exactPart(ids, 0.9), rw)
 		}
 		toks = rw
 	}
 	p := ix.rankTokens(toks)
 	p.generic = genericHeads[toks[len(toks)-1]]
+	return p
+}
+
+// withAlts gives an exact match of one code the ranked retrieval's best
+// other codes as alternatives, scored at most half the match's score: the
+// title is known, but a person reviewing the row may still want them.
+func (ix *Index) withAlts(p part, toks []string) part {
+	if p.fixed == nil || len(p.fixed.Alts) > 0 {
+		return p
+	}
+	r := *p.fixed
+	rp := ix.rankTokens(toks)
+	for _, c := range rp.cands {
+		if len(r.Alts) == 3 {
+			break
+		}
+		if c.Code != r.Code {
+			r.Alts = append(r.Alts, Candidate{c.Code, math.Min(c.Score, r.Score) / 2})
+		}
+	}
+	p.fixed = &r
 	return p
 }
 
