@@ -2,6 +2,7 @@ package noc
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -61,9 +62,10 @@ type Ranking struct {
 type part struct {
 	cands   []Candidate // best first; for an exact title, votes per code
 	method  Method
-	generic bool    // the head word says little alone (manager, owner, clerk ...)
-	fixed   *Result // the result whatever the context: one code has this exact title
-	notJob  bool    // the cell says there was no job ("student", "unemployed")
+	generic bool     // the head word says little alone (manager, owner, clerk ...)
+	fixed   *Result  // the result whatever the context: one code has this exact title
+	notJob  bool     // the cell says there was no job ("student", "unemployed")
+	toks    []string // the tokens ranked, to read them again with a row's context
 }
 
 // ctxWeight is how much a row's industry, employer and duties can move a
@@ -76,6 +78,31 @@ var genericCtxWeight = 0.6
 // unitBlend is the share of a ranked score that comes from the unit-group
 // view (all titles of a group together) rather than its best single title.
 var unitBlend = 0.3
+
+// expandFactor is how much better the title read with its context must
+// fit: the expanded query wins when its best score times expandFactor
+// beats the title's own best.
+const expandFactor = 1.3
+
+// expanded ranks a title with the row's context words before it:
+// "operator" in "gas plant" is ranked as "gas plant operator".
+func (ix *Index) expanded(toks []string, ctx []int32) (part, bool) {
+	q := make([]string, 0, len(ctx)+len(toks))
+	for i, id := range ctx {
+		if len(ix.postings[id]) > 0 && !slices.Contains(ctx[:i], id) {
+			q = append(q, ix.terms[id])
+		}
+	}
+	if len(q) == 0 {
+		return part{}, false // no context word is in a title: nothing to add
+	}
+	q = append(q, toks...)
+	return ix.rankTokens(q), true
+}
+
+// genericExpandMin is the score a lone generic title ("labourer") read
+// with its row's context must reach to replace its plain exact match.
+const genericExpandMin = 0.5
 
 // maxCands bounds the candidates kept per role for context re-ranking.
 const maxCands = 12
@@ -195,7 +222,12 @@ func (ix *Index) rankPart(title string) part {
 		return part{method: MethodNone, notJob: true}
 	}
 	if ids, ok := ix.exact[key]; ok {
-		return ix.withAlts(ix.exactPart(ids, 0.97), toks)
+		p := ix.withAlts(ix.exactPart(ids, 0.97), toks)
+		if len(toks) == 1 && genericHeads[toks[0]] {
+			// "Labourer", "Operator": the row's context may say which.
+			p.generic, p.toks = true, toks
+		}
+		return p
 	}
 	if p, ok := ix.partialExact(title, toks); ok {
 		return ix.withAlts(p, toks)
@@ -208,6 +240,7 @@ func (ix *Index) rankPart(title string) part {
 	}
 	p := ix.rankTokens(toks)
 	p.generic = genericHeads[toks[len(toks)-1]]
+	p.toks = toks
 	return p
 }
 
@@ -396,6 +429,11 @@ func (ix *Index) exactPart(ids []int32, score float64) part {
 
 func (ix *Index) finishPart(p part, ctx []int32) Result {
 	if p.fixed != nil {
+		if p.generic && len(ctx) > 0 {
+			if e, ok := ix.expanded(p.toks, ctx); ok && len(e.cands) > 0 && e.cands[0].Score >= genericExpandMin {
+				return ix.result(e.cands, MethodFuzzy)
+			}
+		}
 		return *p.fixed
 	}
 	if p.notJob {
@@ -408,6 +446,18 @@ func (ix *Index) finishPart(p part, ctx []int32) Result {
 	copy(cands, p.cands)
 	switch {
 	case p.method == MethodFuzzy:
+		if len(ctx) > 0 {
+			// The title read with the context's words before it ("operator"
+			// in "oil and gas" as "oil gas operator") wins when it fits
+			// clearly better than the title alone.
+			// Scores are at most 1, so a title scoring 1/expandFactor or
+			// more alone cannot be overtaken.
+			if cands[0].Score*expandFactor < 1 {
+				if e, ok := ix.expanded(p.toks, ctx); ok && len(e.cands) > 0 && e.cands[0].Score*expandFactor > cands[0].Score {
+					return ix.result(e.cands, p.method)
+				}
+			}
+		}
 		if len(ctx) > 0 {
 			w := ctxWeight
 			if p.generic {

@@ -195,3 +195,23 @@ func TestRewrites(t *testing.T) {
 		t.Errorf("a megabyte of x: %+v", r)
 	}
 }
+
+// A title that says little alone is read with the row's industry words
+// before it; the same title without context keeps its plain answer.
+func TestContextExpansion(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	tests := []struct{ title, industry, want string }{
+		{"Operator", "Water treatment", "92101"},
+		{"Operator", "Sawmill", "94120"},
+		{"Labourer", "Fish processing", "95107"},
+		{"Labourer", "", "75110"},
+		{"Welder", "Fish processing", "72106"}, // a specific exact title is not moved by its context
+	}
+	for _, tt := range tests {
+		if r := m.Match(Query{Title: tt.title, Industry: tt.industry}, ""); r.Code != tt.want {
+			t.Errorf("%q in %q: %s %s %.2f, want %s", tt.title, tt.industry, r.Code, r.Method, r.Score, tt.want)
+		}
+	}
+}
