@@ -229,6 +229,11 @@ func (ix *Index) repair(t string) int32 {
 func (ix *Index) termOf(id int32) string { return ix.terms[id] }
 
 // sortCodes orders candidate codes by score, then code, for determinism.
+// candBefore is sortCands' order: higher score first, then code.
+func candBefore(a, b Candidate) bool {
+	return a.Score > b.Score || a.Score == b.Score && a.Code < b.Code
+}
+
 func sortCands(c []Candidate) {
 	slices.SortFunc(c, func(a, b Candidate) int {
 		switch {

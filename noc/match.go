@@ -87,17 +87,16 @@ const expandFactor = 1.3
 // expanded ranks a title with the row's context words before it:
 // "operator" in "gas plant" is ranked as "gas plant operator".
 func (ix *Index) expanded(toks []string, ctx []int32) (part, bool) {
-	q := make([]string, 0, len(ctx)+len(toks))
-	for i, id := range ctx {
-		if len(ix.postings[id]) > 0 && !slices.Contains(ctx[:i], id) {
-			q = append(q, ix.terms[id])
+	var q []int32
+	for _, id := range ctx {
+		if len(ix.postings[id]) > 0 && !slices.Contains(q, id) {
+			q = append(q, id)
 		}
 	}
 	if len(q) == 0 {
 		return part{}, false // no context word is in a title: nothing to add
 	}
-	q = append(q, toks...)
-	return ix.rankTokens(q), true
+	return ix.rankWith(q, toks), true
 }
 
 // genericExpandMin is the score a lone generic title ("labourer") read
@@ -279,11 +278,16 @@ var genericHeads = set("manager", "owner", "proprietor", "supervisor", "director
 	"helper", "labourer", "worker", "assistant", "associate", "officer", "coordinator", "administrator",
 	"specialist", "consultant", "representative", "agent", "technician", "partner", "president", "lead", "head")
 
-func (ix *Index) rankTokens(toks []string) part {
+func (ix *Index) rankTokens(toks []string) part { return ix.rankWith(nil, toks) }
+
+// rankWith ranks the title toks read with the context words ctx before it.
+// Only titles sharing a word with toks are candidates: the context words
+// add to their similarity but bring in no title of their own.
+func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	// Ranked retrieval: idf-weighted cosine between the query's tokens and
 	// each title, with the head noun (last word) counted twice.
-	qids := make([]int32, 0, len(toks))
-	qw := make([]float64, 0, len(toks))
+	qids := make([]int32, 0, len(toks)+len(ctx))
+	qw := make([]float64, 0, len(toks)+len(ctx))
 	var qnorm float64
 	for i, t := range toks {
 		id, ok := ix.vocab[t]
@@ -303,8 +307,17 @@ func (ix *Index) rankTokens(toks []string) part {
 	if len(qids) == 0 {
 		return part{method: MethodNone}
 	}
-	qnorm = math.Sqrt(qnorm)
 	head := qids[len(qids)-1]
+	nTitle := len(qids)
+	for _, id := range ctx {
+		if !slices.Contains(qids, id) {
+			w := ix.idf[id]
+			qids = append(qids, id)
+			qw = append(qw, w)
+			qnorm += w * w
+		}
+	}
+	qnorm = math.Sqrt(qnorm)
 	sc := ix.pool.Get().(*scratch)
 	acc, best := sc.acc, sc.best
 	touched, units := sc.touched[:0], sc.units[:0]
@@ -312,6 +325,9 @@ func (ix *Index) rankTokens(toks []string) part {
 		w := qw[k] * ix.idf[id]
 		for _, d := range ix.postings[id] {
 			if acc[d] == 0 {
+				if k >= nTitle {
+					continue // a context word alone brings in no title
+				}
 				touched = append(touched, d)
 			}
 			acc[d] += w
@@ -347,6 +363,9 @@ func (ix *Index) rankTokens(toks []string) part {
 		for k, id := range qids {
 			for _, uw := range ix.unitPost[id] {
 				if best[uw.unit] == 0 {
+					if k >= nTitle {
+						continue
+					}
 					units = append(units, uw.unit)
 					best[uw.unit] = 1e-12
 				}
@@ -354,17 +373,29 @@ func (ix *Index) rankTokens(toks []string) part {
 			}
 		}
 	}
-	cands := make([]Candidate, 0, min(len(units), 64))
+	// Keep the best maxCands, in sortCands order, by insertion: cheaper
+	// than sorting every unit group a common word touches.
+	cands := make([]Candidate, 0, maxCands)
 	for _, u := range units {
-		cands = append(cands, Candidate{ix.cls.Units[u].Code, best[u]})
+		c := Candidate{ix.cls.Units[u].Code, best[u]}
 		best[u] = 0
+		n := len(cands)
+		if n == maxCands {
+			if !candBefore(c, cands[n-1]) {
+				continue
+			}
+			n--
+		} else {
+			cands = append(cands, Candidate{})
+		}
+		for n > 0 && candBefore(c, cands[n-1]) {
+			cands[n] = cands[n-1]
+			n--
+		}
+		cands[n] = c
 	}
 	sc.touched, sc.units = touched, units
 	ix.pool.Put(sc)
-	sortCands(cands)
-	if len(cands) > maxCands {
-		cands = cands[:maxCands:maxCands]
-	}
 	return part{cands: cands, method: MethodFuzzy}
 }
 
