@@ -228,7 +228,12 @@ func (ix *Index) rankPart(title string) part {
 		}
 		return p
 	}
-	if p, ok := ix.partialExact(title, toks); ok {
+	if fr := frenchTitle(title, toks); fr != nil {
+		if ids, ok := ix.exact[strings.Join(fr, " ")]; ok {
+			return ix.withAlts(ix.exactPart(ids, 0.9), fr)
+		}
+		toks = fr
+	} else if p, ok := ix.partialExact(title, toks); ok {
 		return ix.withAlts(p, toks)
 	}
 	if rw := ix.rewrite(toks); rw != nil {

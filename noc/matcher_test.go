@@ -215,3 +215,25 @@ func TestContextExpansion(t *testing.T) {
 		}
 	}
 }
+
+// French titles are read in English, head first; an English title that
+// starts with a word French shares is left alone.
+func TestFrenchTitles(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	tests := []struct{ title, want string }{
+		{"Technicien en génie civil", "22300"},
+		{"Ingénieur mécanique", "21301"},
+		{"Conseillère en ressources humaines", "11200"},
+		{"Service agent", "64312"},
+	}
+	for _, tt := range tests {
+		if r := m.Match(Query{Title: tt.title}, ""); r.Code != tt.want {
+			t.Errorf("%q: %s %s %.2f, want %s", tt.title, r.Code, r.Method, r.Score, tt.want)
+		}
+	}
+	if got := frenchTitle("Service agent", Tokens("Service agent")); got != nil {
+		t.Errorf("English title read as French: %q", got)
+	}
+}
