@@ -3,6 +3,7 @@ package noc
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -235,5 +236,20 @@ func TestFrenchTitles(t *testing.T) {
 	}
 	if got := frenchTitle("Service agent", Tokens("Service agent")); got != nil {
 		t.Errorf("English title read as French: %q", got)
+	}
+}
+
+// An inverted title ("Manager, Human Resources") is one role; a comma
+// between two titles still separates them.
+func TestInvertedTitles(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Manager, Human Resources":  {"Human Resources Manager"},
+		"Director, Finance":         {"Finance Director"},
+		"Cook, Cashier":             {"Cook", "Cashier"},
+		"Manager / Human Resources": {"Manager", "Human Resources"},
+	} {
+		if got := splitRoles(title); !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", title, got, want)
+		}
 	}
 }
