@@ -173,6 +173,8 @@ func TestRewrites(t *testing.T) {
 		{"fire fighter", "42101"},
 		{"truckdriver", "73300"},
 		{"Technician - HVAC", "72402"},
+		{"Restaurant owner", "60030"}, // an owner who runs the business is its manager
+		{"Hotel proprietor", "60031"},
 	}
 	for _, tt := range tests {
 		if r := m.Match(Query{Title: tt.title}, ""); r.Code != tt.want {
@@ -208,6 +210,7 @@ func TestContextExpansion(t *testing.T) {
 		{"Operator", "Sawmill", "94120"},
 		{"Labourer", "Fish processing", "95107"},
 		{"Labourer", "", "75110"},
+		{"Owner", "Restaurant", "60030"},
 		{"Welder", "Fish processing", "72106"}, // a specific exact title is not moved by its context
 	}
 	for _, tt := range tests {

@@ -32,6 +32,9 @@ var agentNouns = map[string][]string{
 	"daycare": {"daycare", "worker"}, "esthetics": {"esthetician"}, "millwrighting": {"millwright"},
 }
 
+// ownerWords name the owner of a business.
+var ownerWords = set("owner", "proprietor", "proprietress", "coowner", "operator_")
+
 // rewrite returns toks with compounds split or joined and an activity head
 // turned into its agent, or nil when nothing changes.
 func (ix *Index) rewrite(toks []string) []string {
@@ -56,6 +59,16 @@ func (ix *Index) rewrite(toks []string) []string {
 			}
 		}
 		out = append(out, t)
+	}
+	if n := len(out); n >= 2 && out[n-2] == "self" && out[n-1] == "employed" {
+		out = append(out[:n-2:n-2], "owner") // "self-employed": the owner of a business
+		changed = true
+	}
+	if n := len(out); n > 0 && ownerWords[out[n-1]] {
+		// NOC codes an owner who runs the business as its manager:
+		// "restaurant owner" is a restaurant manager.
+		out = append(out[:n-1:n-1], "manager")
+		changed = true
 	}
 	if n := len(out); n > 0 {
 		if agent, ok := agentNouns[out[n-1]]; ok {
