@@ -195,6 +195,10 @@ func (ix *Index) splitAnd(role string) []string {
 // PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
 // gender ending ("chairman/woman") or too short to be a title is joined back.
 func splitRoles(t string) []string {
+	// "Owner/operator" is one role (a self-employed driver or tradesperson).
+	if i := indexASCIIFold(t, "owner/operator"); i >= 0 {
+		t = t[:i] + "owner operator" + t[i+len("owner/operator"):]
+	}
 	fields := strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == '|' || r == '+' })
 	var out []string
 	for _, f := range fields {

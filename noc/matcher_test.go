@@ -250,6 +250,7 @@ func TestInvertedTitles(t *testing.T) {
 		"Director, Finance":         {"Finance Director"},
 		"Cook, Cashier":             {"Cook", "Cashier"},
 		"Manager / Human Resources": {"Manager", "Human Resources"},
+		"OWNER/OPERATOR TRUCKING":   {"owner operator TRUCKING"},
 	} {
 		if got := splitRoles(title); !slices.Equal(got, want) {
 			t.Errorf("%q: %q, want %q", title, got, want)
