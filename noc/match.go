@@ -297,7 +297,8 @@ var notOccupations = set("student", "unemployed", "retired", "homemaker", "house
 // a farm manager, in a restaurant a restaurant manager).
 var genericHeads = set("manager", "owner", "proprietor", "supervisor", "director", "operator", "clerk",
 	"helper", "labourer", "worker", "assistant", "associate", "officer", "coordinator", "administrator",
-	"specialist", "consultant", "representative", "agent", "technician", "partner", "president", "lead", "head")
+	"specialist", "consultant", "representative", "agent", "technician", "partner", "president", "lead", "head",
+	"boss", "foreman")
 
 func (ix *Index) rankTokens(toks []string) part { return ix.rankWith(nil, toks) }
 
@@ -555,8 +556,25 @@ func (ix *Index) ContextTokens(q Query) []int32 {
 		if id, ok := ix.vocab[t]; ok {
 			out = append(out, id)
 		}
+		// "farming", "trucking": most titles say farm, truck.
+		if v := ix.titleStem(t); v >= 0 {
+			out = append(out, v)
+		}
 	}
 	return out
+}
+
+// titleStem returns the id of a title word that t is a form of ("farming"
+// -> farm, "ranching" -> ranch, "baking" -> bake), or -1.
+func (ix *Index) titleStem(t string) int32 {
+	for _, suf := range [...]struct{ cut, add string }{{"ing", ""}, {"ing", "e"}, {"ers", ""}, {"er", ""}} {
+		if s, ok := strings.CutSuffix(t, suf.cut); ok && len(s) >= 3 {
+			if w := s + suf.add; ix.inTitles(w) {
+				return ix.vocab[w]
+			}
+		}
+	}
+	return -1
 }
 
 // contextScore is the share of the context's idf weight found in the code's

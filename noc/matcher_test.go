@@ -211,6 +211,7 @@ func TestContextExpansion(t *testing.T) {
 		{"Labourer", "Fish processing", "95107"},
 		{"Labourer", "", "75110"},
 		{"Owner", "Restaurant", "60030"},
+		{"Manager", "Farming", "80020"},        // the titles say "farm"
 		{"Welder", "Fish processing", "72106"}, // a specific exact title is not moved by its context
 	}
 	for _, tt := range tests {

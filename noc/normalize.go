@@ -17,6 +17,7 @@ var fold = map[rune]rune{
 // employment terms, shifts. Words that do change it (assistant, supervisor,
 // manager, technician, apprentice, chief ...) are deliberately absent.
 var noise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
+	"one", "two", "three",
 	"lvl", "level", "grade", "part", "time", "parttime", "fulltime", "full", "casual", "temporary", "temp",
 	"permanent", "perm", "contract", "contractor_", "seasonal", "night", "nights", "day", "days", "evening",
 	"evenings", "weekend", "weekends", "shift", "shifts", "relief", "float", "on", "call", "oncall", "pool",
@@ -137,6 +138,7 @@ type keptWord struct {
 // weakNoise are the noise words that never name part of an occupation:
 // seniority, levels, articles and prepositions, places.
 var weakNoise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
+	"one", "two", "three",
 	"lvl", "level", "grade", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des",
 	"la", "le", "les", "et", "en", "etc", "ltd", "inc", "co", "corp", "canada", "canadian", "ontario", "toronto",
 	"vancouver", "montreal", "calgary", "ottawa", "edmonton", "india", "experienced", "current", "currently",

@@ -12,6 +12,8 @@ func TestNormalize(t *testing.T) {
 		"Contract nurse":                 "nurse",
 		"Senior manager":                 "manager",
 		"Parts technician":               "parts technician",
+		"Operator two":                   "operator",
+		"Shift boss":                     "shift boss",
 		"Sr. Software Dev @ Shopify":     "software developer",
 		"Software Developer at RBC":      "software developer",
 		"PSW - nights":                   "personal support worker",
