@@ -34,8 +34,10 @@ type evalRow struct {
 	set             []string // every compatible 2021 code
 }
 
-func loadEval(t testing.TB, name string) []evalRow {
-	f, err := os.Open(sharedPath(t, "eval", name))
+// readShared reads a CSV file of ../shared (skipping the test when the
+// folder is absent).
+func readShared(t testing.TB, parts ...string) [][]string {
+	f, err := os.Open(sharedPath(t, parts...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +46,11 @@ func loadEval(t testing.TB, name string) []evalRow {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return recs
+}
+
+func loadEval(t testing.TB, name string) []evalRow {
+	recs := readShared(t, "eval", name)
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[strings.TrimPrefix(h, "\ufeff")] = i

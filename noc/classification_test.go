@@ -1,8 +1,6 @@
 package noc
 
 import (
-	"encoding/csv"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -34,15 +32,7 @@ func TestBuiltinClassification(t *testing.T) {
 // TestStructureMatchesStatCan checks every built-in code and title against
 // Statistics Canada's structure file in ../shared/noc.
 func TestStructureMatchesStatCan(t *testing.T) {
-	f, err := os.Open(sharedPath(t, "noc", "noc_2021_version_1.0_-_classification_structure.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readShared(t, "noc", "noc_2021_version_1.0_-_classification_structure.csv")
 	c := Builtin()
 	official := map[string]bool{}
 	widths := map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -76,15 +66,7 @@ func TestStructureMatchesStatCan(t *testing.T) {
 // correspondence against Statistics Canada's table in ../shared/noc: the
 // same 2016 codes, each with the same set of 2021 codes.
 func TestConcordanceMatchesStatCan(t *testing.T) {
-	f, err := os.Open(sharedPath(t, "noc", "noc2016v1_3-noc2021v1_0-eng.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readShared(t, "noc", "noc2016v1_3-noc2021v1_0-eng.csv")
 	pad := func(s string, w int) string {
 		s = strings.TrimSpace(s)
 		return strings.Repeat("0", max(0, w-len(s))) + s

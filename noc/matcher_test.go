@@ -160,27 +160,38 @@ func TestEachTitleRankedOnce(t *testing.T) {
 	}
 }
 
+// titleCase is a title (and optional industry) and the code it must get
+// from the built-in index.
+type titleCase struct{ title, industry, want string }
+
+func checkTitles(t *testing.T, cases []titleCase) {
+	t.Helper()
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	for _, tt := range cases {
+		if r := m.Match(Query{Title: tt.title, Industry: tt.industry}, ""); r.Code != tt.want {
+			t.Errorf("%q in %q: %s %s %.2f, want %s", tt.title, tt.industry, r.Code, r.Method, r.Score, tt.want)
+		}
+	}
+}
+
 // Rewrites that need the index: compounds written apart or together, an
 // activity instead of its agent, roles joined by "and", and a bare generic
 // head before " - ".
 func TestRewrites(t *testing.T) {
+	checkTitles(t, []titleCase{
+		{"Plumbing", "", "72300"},
+		{"Residential roofing", "", "73110"},
+		{"fire fighter", "", "42101"},
+		{"truckdriver", "", "73300"},
+		{"Technician - HVAC", "", "72402"},
+		{"Restaurant owner", "", "60030"}, // an owner who runs the business is its manager
+		{"Hotel proprietor", "", "60031"},
+	})
 	ix := NewIndex(Builtin())
 	ix.Freeze()
 	m := NewMatcher(ix)
-	tests := []struct{ title, want string }{
-		{"Plumbing", "72300"},
-		{"Residential roofing", "73110"},
-		{"fire fighter", "42101"},
-		{"truckdriver", "73300"},
-		{"Technician - HVAC", "72402"},
-		{"Restaurant owner", "60030"}, // an owner who runs the business is its manager
-		{"Hotel proprietor", "60031"},
-	}
-	for _, tt := range tests {
-		if r := m.Match(Query{Title: tt.title}, ""); r.Code != tt.want {
-			t.Errorf("%q: %s %s %.2f, want %s", tt.title, r.Code, r.Method, r.Score, tt.want)
-		}
-	}
 	if got := ix.splitAnd("Cook & Cashier"); len(got) != 2 {
 		t.Errorf("two titles joined by &: %q", got)
 	}
@@ -202,10 +213,7 @@ func TestRewrites(t *testing.T) {
 // A title that says little alone is read with the row's industry words
 // before it; the same title without context keeps its plain answer.
 func TestContextExpansion(t *testing.T) {
-	ix := NewIndex(Builtin())
-	ix.Freeze()
-	m := NewMatcher(ix)
-	tests := []struct{ title, industry, want string }{
+	checkTitles(t, []titleCase{
 		{"Operator", "Water treatment", "92101"},
 		{"Operator", "Sawmill", "94120"},
 		{"Labourer", "Fish processing", "95107"},
@@ -213,31 +221,18 @@ func TestContextExpansion(t *testing.T) {
 		{"Owner", "Restaurant", "60030"},
 		{"Manager", "Farming", "80020"},        // the titles say "farm"
 		{"Welder", "Fish processing", "72106"}, // a specific exact title is not moved by its context
-	}
-	for _, tt := range tests {
-		if r := m.Match(Query{Title: tt.title, Industry: tt.industry}, ""); r.Code != tt.want {
-			t.Errorf("%q in %q: %s %s %.2f, want %s", tt.title, tt.industry, r.Code, r.Method, r.Score, tt.want)
-		}
-	}
+	})
 }
 
 // French titles are read in English, head first; an English title that
 // starts with a word French shares is left alone.
 func TestFrenchTitles(t *testing.T) {
-	ix := NewIndex(Builtin())
-	ix.Freeze()
-	m := NewMatcher(ix)
-	tests := []struct{ title, want string }{
-		{"Technicien en génie civil", "22300"},
-		{"Ingénieur mécanique", "21301"},
-		{"Conseillère en ressources humaines", "11200"},
-		{"Service agent", "64312"},
-	}
-	for _, tt := range tests {
-		if r := m.Match(Query{Title: tt.title}, ""); r.Code != tt.want {
-			t.Errorf("%q: %s %s %.2f, want %s", tt.title, r.Code, r.Method, r.Score, tt.want)
-		}
-	}
+	checkTitles(t, []titleCase{
+		{"Technicien en génie civil", "", "22300"},
+		{"Ingénieur mécanique", "", "21301"},
+		{"Conseillère en ressources humaines", "", "11200"},
+		{"Service agent", "", "64312"},
+	})
 	if got := frenchTitle("Service agent", Tokens("Service agent")); got != nil {
 		t.Errorf("English title read as French: %q", got)
 	}
