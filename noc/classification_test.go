@@ -113,3 +113,32 @@ func keys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestCuratedAgreesWithElements checks the curated titles against the
+// example titles of Statistics Canada's elements file: a curated title the
+// file lists must carry one of the file's codes for it, unless the entry
+// says why it differs; an entry that says so must really differ.
+func TestCuratedAgreesWithElements(t *testing.T) {
+	recs := readShared(t, "noc", "noc_2021_elements_rebuilt.csv")
+	official := map[string]map[string]bool{}
+	for _, r := range recs[1:] {
+		if len(r) < 5 || !strings.Contains(strings.ToLower(r[3]), "example") {
+			continue
+		}
+		key := strings.Join(titleTokens(r[4]), " ")
+		if official[key] == nil {
+			official[key] = map[string]bool{}
+		}
+		official[key][strings.TrimSpace(r[1])] = true
+	}
+	for _, e := range curated {
+		codes := official[strings.Join(titleTokens(e.title), " ")]
+		disagrees := len(codes) > 0 && !codes[e.code]
+		switch {
+		case disagrees && e.differs == "":
+			t.Errorf("curated %q|%s: the elements file gives %v", e.title, e.code, keys(codes))
+		case !disagrees && e.differs != "":
+			t.Errorf("curated %q|%s says it differs (%s), but the elements file agrees or lacks it", e.title, e.code, e.differs)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func (ix *Index) Add(title, code string, src Source) {
 	if ix.frozen {
 		panic("noc: Add after Freeze")
 	}
-	toks := Tokens(title)
+	toks := titleTokens(title)
 	if len(toks) == 0 {
 		return
 	}

@@ -23,7 +23,7 @@ var noise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", 
 	"evenings", "weekend", "weekends", "shift", "shifts", "relief", "float", "on", "call", "oncall", "pool",
 	"intern_", "trainee_", "current", "currently", "former", "retired_", "new", "experienced", "certified_",
 	"staff", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des", "la", "le",
-	"les", "et", "en", "ft", "pt_", "hr", "hrs", "hours", "job", "position", "role", "work", "worker_",
+	"les", "et", "en", "ft", "pt_", "hr", "hrs", "hours", "job_", "position", "role", "work", "worker_",
 	"various", "etc", "self", "employed", "selfemployed", "ltd", "inc", "co", "corp",
 	"canada", "canadian", "ontario", "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton",
 	"india", "remote", "hybrid", "onsite", "urgent", "hiring", "needed", "wanted", "immediate", "start")
@@ -79,8 +79,17 @@ func Normalize(title string) string {
 }
 
 // Tokens is Normalize before joining.
-func Tokens(title string) []string {
-	raw := words(cutEmployer(title))
+func Tokens(title string) []string { return tokens(words(cutEmployer(title))) }
+
+// titleTokens is Tokens for a title of the classification: it keeps what
+// follows " for ", " with " or " at " ("teacher for persons with autism"),
+// which in a client's cell would name an employer.
+func titleTokens(title string) []string {
+	t, _ := splitParens(title)
+	return tokens(words(t))
+}
+
+func tokens(raw []string) []string {
 	raw = reorderOf(raw)
 	out := make([]string, 0, len(raw)+2)
 	var kept []keptWord
@@ -156,6 +165,26 @@ func cutEmployer(s string) string {
 // text in parentheses ("Operator (oil industry)"). The qualifiers say
 // where the job is, which the matcher uses as context, not as the title.
 func SplitQualifiers(s string) (title, qualifiers string) {
+	s, paren := splitParens(s)
+	var q []string
+	if paren != "" {
+		q = append(q, paren)
+	}
+	if i := strings.IndexByte(s, '@'); i > 0 {
+		q = append(q, s[i+1:])
+		s = s[:i]
+	}
+	for _, sep := range []string{" at ", " with ", " for "} {
+		if i := indexASCIIFold(s, sep); i > 0 {
+			q = append(q, s[i+len(sep):])
+			s = s[:i]
+		}
+	}
+	return s, strings.Join(q, " ")
+}
+
+// splitParens separates text in parentheses from the rest.
+func splitParens(s string) (rest, inParens string) {
 	var q []string
 	for {
 		i := strings.IndexByte(s, '(')
@@ -170,16 +199,6 @@ func SplitQualifiers(s string) (title, qualifiers string) {
 		}
 		q = append(q, s[i+1:i+j])
 		s = s[:i] + " " + s[i+j+1:]
-	}
-	if i := strings.IndexByte(s, '@'); i > 0 {
-		q = append(q, s[i+1:])
-		s = s[:i]
-	}
-	for _, sep := range []string{" at ", " with ", " for "} {
-		if i := indexASCIIFold(s, sep); i > 0 {
-			q = append(q, s[i+len(sep):])
-			s = s[:i]
-		}
 	}
 	return s, strings.Join(q, " ")
 }
