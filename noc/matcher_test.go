@@ -253,3 +253,30 @@ func TestInvertedTitles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMatch runs any title, industry and code through every path of the
+// matcher: a result is a known unit group with a score in 0..1, or none.
+func FuzzMatch(f *testing.F) {
+	for _, s := range [][3]string{{"Staff RN - ICU", "Hospital", ""}, {"Technicien en génie civil", "", ""},
+		{"OWNER/OPERATOR TRUCKING", "Transportation", ""}, {"cook & cashier", "", "6322"}, {"Manager, Data", "x", "2174"},
+		{"housecleaner", "farming", ""}, {"self employed", "", "12345"}} {
+		f.Add(s[0], s[1], s[2])
+	}
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	f.Fuzz(func(t *testing.T, title, industry, code string) {
+		r := m.Match(Query{Title: title, Industry: industry}, code)
+		if r.Code != "" && !Builtin().Known(r.Code) {
+			t.Fatalf("%q %q %q: unknown code %q", title, industry, code, r.Code)
+		}
+		if r.Score < 0 || r.Score > 1 {
+			t.Fatalf("%q %q %q: score %v", title, industry, code, r.Score)
+		}
+		for _, a := range r.Alts {
+			if !Builtin().Known(a.Code) || a.Score < 0 || a.Score > 1 {
+				t.Fatalf("%q %q %q: alternative %+v", title, industry, code, a)
+			}
+		}
+	})
+}
