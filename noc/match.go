@@ -68,40 +68,9 @@ type part struct {
 	toks    []string // the tokens ranked, to read them again with a row's context
 }
 
-// ctxWeight is how much a row's industry, employer and duties can move a
-// ranked candidate: its score is scaled by 1-ctxWeight .. 1.
-var ctxWeight = 0.3
-
-// genericCtxWeight is ctxWeight for titles whose head word is generic.
-var genericCtxWeight = 0.6
-
 // unitBlend is the share of a ranked score that comes from the unit-group
 // view (all titles of a group together) rather than its best single title.
 var unitBlend = 0.3
-
-// expandFactor is how much better the title read with its context must
-// fit: the expanded query wins when its best score times expandFactor
-// beats the title's own best.
-const expandFactor = 1.3
-
-// expanded ranks a title with the row's context words before it:
-// "operator" in "gas plant" is ranked as "gas plant operator".
-func (ix *Index) expanded(toks []string, ctx []int32) (part, bool) {
-	var q []int32
-	for _, id := range ctx {
-		if len(ix.postings[id]) > 0 && !slices.Contains(q, id) {
-			q = append(q, id)
-		}
-	}
-	if len(q) == 0 {
-		return part{}, false // no context word is in a title: nothing to add
-	}
-	return ix.rankWith(q, toks), true
-}
-
-// genericExpandMin is the score a lone generic title ("labourer") read
-// with its row's context must reach to replace its plain exact match.
-const genericExpandMin = 0.5
 
 // maxCands bounds the candidates kept per role for context re-ranking.
 const maxCands = 12
@@ -118,114 +87,6 @@ func (ix *Index) Rank(title string) *Ranking {
 	}
 	return r
 }
-
-// Finish turns a Ranking into a Result under a row's context (industry,
-// employer and duties tokens from ContextTokens; nil for none). When a
-// cell names several roles, the first role wins unless another scores
-// clearly higher; the others become alternatives.
-func (ix *Index) Finish(rk *Ranking, ctx []int32) Result {
-	var best Result
-	for i, p := range rk.parts {
-		r := ix.finishPart(p, ctx)
-		if i == 0 || r.Score > best.Score+0.05 {
-			if i > 0 {
-				r.Alts = mergeAlts(r.Code, r.Alts, append([]Candidate{{best.Code, best.Score}}, best.Alts...))
-			}
-			best = r
-		} else if r.Code != "" {
-			best.Alts = mergeAlts(best.Code, best.Alts, append([]Candidate{{r.Code, r.Score}}, r.Alts...))
-		}
-	}
-	if len(rk.parts) > 1 {
-		best.Reasons = append(best.Reasons, "multiple_roles")
-	}
-	return best
-}
-
-func mergeAlts(chosen string, a, b []Candidate) []Candidate {
-	all := append(append([]Candidate{}, a...), b...)
-	sortCands(all)
-	out := make([]Candidate, 0, 3)
-	seen := map[string]bool{chosen: true}
-	for _, c := range all {
-		if c.Code == "" || seen[c.Code] {
-			continue
-		}
-		seen[c.Code] = true
-		out = append(out, c)
-		if len(out) == 3 {
-			break
-		}
-	}
-	return out
-}
-
-// splitAnd splits a role at " and " or " & " when every side is a title of
-// its own ("FARMER AND HOMEMAKER", "cook & cashier"), and keeps it whole
-// otherwise ("health and safety officer", "sales & marketing manager").
-func (ix *Index) splitAnd(role string) []string {
-	low := strings.ToLower(role)
-	if !strings.Contains(low, " and ") && !strings.Contains(low, "&") {
-		return []string{role}
-	}
-	low = strings.ReplaceAll(low, "&", " and ")
-	sides := strings.Split(low, " and ")
-	if len(sides) < 2 {
-		return []string{role}
-	}
-	for _, side := range sides {
-		toks := Tokens(side)
-		if len(toks) == 0 {
-			return []string{role}
-		}
-		if _, ok := ix.exact[strings.Join(toks, " ")]; ok {
-			continue
-		}
-		if rw := ix.rewrite(toks); rw != nil {
-			if _, ok := ix.exact[strings.Join(rw, " ")]; ok {
-				continue
-			}
-		}
-		return []string{role}
-	}
-	return sides
-}
-
-// splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
-// PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
-// gender ending ("chairman/woman") or too short to be a title is joined back.
-func splitRoles(t string) []string {
-	// "Owner/operator" is one role (a self-employed driver or tradesperson).
-	if i := indexASCIIFold(t, "owner/operator"); i >= 0 {
-		t = t[:i] + "owner operator" + t[i+len("owner/operator"):]
-	}
-	fields := strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == '|' || r == '+' })
-	var out []string
-	for _, f := range fields {
-		f = strings.TrimSpace(f)
-		low := strings.ToLower(f)
-		if len(Tokens(f)) == 0 || low == "woman" || low == "women" || low == "man" || low == "men" || low == "ess" {
-			continue
-		}
-		out = append(out, f)
-	}
-	if len(out) == 0 {
-		return []string{t}
-	}
-	// "Manager, Data Science" and "Director, Finance" are one inverted
-	// title: a bare role word before a comma heads what follows it.
-	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft := Tokens(out[0]); len(ft) == 1 && invertedHeads[ft[0]] && len(Tokens(out[1])) > 0 {
-			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
-		}
-	}
-	return out
-}
-
-// invertedHeads are the role words written first in inverted titles.
-var invertedHeads = set("manager", "director", "supervisor", "coordinator", "administrator", "analyst",
-	"specialist", "consultant", "officer", "advisor", "engineer", "developer", "scientist", "lead", "head",
-	"vice president", "assistant", "associate", "clerk", "technician", "representative", "agent")
 
 func (ix *Index) rankPart(title string) part {
 	toks := Tokens(title)
@@ -542,57 +403,6 @@ func (ix *Index) finishPart(p part, ctx []int32) Result {
 		sortCands(cands)
 	}
 	return ix.result(cands, p.method)
-}
-
-// ContextTokens returns the indexed tokens of a row's industry, employer
-// and duties text, used by Finish to rank candidates.
-func (ix *Index) ContextTokens(q Query) []int32 {
-	text := q.Industry + " " + q.Employer + " " + q.Duties
-	if strings.TrimSpace(text) == " " || strings.TrimSpace(text) == "" {
-		return nil
-	}
-	var out []int32
-	for _, t := range Tokens(text) {
-		if id, ok := ix.vocab[t]; ok {
-			out = append(out, id)
-		}
-		// "farming", "trucking": most titles say farm, truck.
-		if v := ix.titleStem(t); v >= 0 {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// titleStem returns the id of a title word that t is a form of ("farming"
-// -> farm, "ranching" -> ranch, "baking" -> bake), or -1.
-func (ix *Index) titleStem(t string) int32 {
-	for _, suf := range [...]struct{ cut, add string }{{"ing", ""}, {"ing", "e"}, {"ers", ""}, {"er", ""}} {
-		if s, ok := strings.CutSuffix(t, suf.cut); ok && len(s) >= 3 {
-			if w := s + suf.add; ix.inTitles(w) {
-				return ix.vocab[w]
-			}
-		}
-	}
-	return -1
-}
-
-// contextScore is the share of the context's idf weight found in the code's
-// titles and descriptions, 0..1.
-func (ix *Index) contextScore(code string, ctx []int32) float64 {
-	m := ix.context[code]
-	var hit, all float64
-	for _, id := range ctx {
-		w := ix.idf[id]
-		all += w
-		if m[id] > 0 {
-			hit += w
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return hit / all
 }
 
 // result builds a Result from candidates sorted best first. The score of a
