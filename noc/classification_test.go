@@ -72,12 +72,21 @@ func TestConcordanceMatchesStatCan(t *testing.T) {
 		return strings.Repeat("0", max(0, w-len(s))) + s
 	}
 	official := map[string]map[string]bool{}
+	continues := map[string]string{} // "0112 continues as 10011 and part transferred to ..."
 	for _, r := range recs[1:] {
 		from, to := pad(r[0], 4), pad(r[3], 5)
 		if official[from] == nil {
 			official[from] = map[string]bool{}
 		}
 		official[from][to] = true
+		if _, after, ok := strings.Cut(r[5], "continues as "); ok {
+			continues[from] = pad(strings.FieldsFunc(after, func(c rune) bool { return c < '0' || c > '9' })[0], 5)
+		}
+	}
+	for from, to := range continues {
+		if got := From2016(from); len(got) > 0 && got[0] != to {
+			t.Errorf("2016 %s continues as %s, but the built-in default is %s", from, to, got[0])
+		}
 	}
 	for from, tos := range official {
 		got := From2016(from)

@@ -54,8 +54,19 @@ func nocCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		cls := noc.Builtin()
 		u := cls.Unit(pos[0])
+		if u == nil && len(pos[0]) <= 4 && strings.Trim(pos[0], "0123456789") == "" {
+			// A NOC 2016 code: say what it became.
+			code := strings.Repeat("0", 4-len(pos[0])) + pos[0]
+			if to := noc.From2016(code); len(to) > 0 {
+				fmt.Fprintf(stdout, "NOC 2016 %s is now, in NOC 2021 (the title decides; the first when it does not):\n", code)
+				for _, c := range to {
+					fmt.Fprintf(stdout, "  %s %s\n", c, cls.Unit(c).Title)
+				}
+				return nil
+			}
+		}
 		if u == nil {
-			return fmt.Errorf("noc show: %q is not a NOC 2021 unit group", pos[0])
+			return fmt.Errorf("noc show: %q is not a NOC 2021 unit group (nor a NOC 2016 one)", pos[0])
 		}
 		fmt.Fprintf(stdout, "%s %s\nTEER %d\n", u.Code, u.Title, u.TEER)
 		for _, g := range cls.Hierarchy(u.Code) {
