@@ -68,6 +68,16 @@ var genderless = map[string]string{
 	"agente": "agent", "adjointe": "adjoint", "commis": "commis", "enseignante": "enseignant",
 }
 
+// canadian spells words as the classification does: "counselor" is a
+// counsellor, "center" a centre.
+var canadian = map[string]string{
+	"center": "centre", "theater": "theatre", "counselor": "counsellor", "counseling": "counselling",
+	"jewelry": "jewellery", "jeweler": "jeweller", "catalog": "catalogue", "defense": "defence",
+	"color": "colour", "mold": "mould", "molder": "moulder", "molding": "moulding", "adviser": "advisor",
+	"behavior": "behaviour", "labor": "labour", "laborer": "labourer", "harbor": "harbour",
+	"neighborhood": "neighbourhood", "aluminium": "aluminum",
+}
+
 // Normalize turns a title into the canonical token string used as the
 // index key: folded to lower-case ASCII letters and digits, punctuation
 // removed, gendered forms unified, plurals singularised, abbreviations
@@ -111,6 +121,9 @@ func tokens(raw []string) []string {
 		w = singular(w)
 		if g, ok := genderless[w]; ok {
 			w = g
+		}
+		if c, ok := canadian[w]; ok {
+			w = c
 		}
 		if noise[w] {
 			if !weakNoise[w] {

@@ -13,6 +13,8 @@ func TestNormalize(t *testing.T) {
 		"Senior manager":                 "manager",
 		"Parts technician":               "parts technician",
 		"Operator two":                   "operator",
+		"Guidance Counselors":            "guidance counsellor",
+		"Call Center Agent":              "call centre agent",
 		"Shift boss":                     "shift boss",
 		"Sr. Software Dev @ Shopify":     "software developer",
 		"Software Developer at RBC":      "software developer",
