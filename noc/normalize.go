@@ -20,7 +20,7 @@ var noise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", 
 	"one", "two", "three",
 	"lvl", "level", "grade", "part", "time", "parttime", "fulltime", "full", "casual", "temporary", "temp",
 	"permanent", "perm", "contract", "contractor_", "seasonal", "night", "nights", "day", "days", "evening",
-	"evenings", "weekend", "weekends", "shift", "shifts", "relief", "float", "on", "call", "oncall", "pool",
+	"evenings", "weekend", "weekends", "shift", "shifts", "relief", "float", "on", "oncall", "pool",
 	"intern_", "trainee_", "current", "currently", "former", "retired_", "new", "experienced", "certified_",
 	"staff", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des", "la", "le",
 	"les", "et", "en", "ft", "pt_", "hr", "hrs", "hours", "job_", "position", "role", "work", "worker_",
@@ -117,6 +117,9 @@ func tokens(raw []string) []string {
 				out = append(out, e)
 			}
 			continue
+		}
+		if w == "call" && i > 0 && raw[i-1] == "on" {
+			continue // "on call"; a call centre stays
 		}
 		w = singular(w)
 		if g, ok := genderless[w]; ok {
