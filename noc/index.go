@@ -45,6 +45,7 @@ type Index struct {
 	exact    map[string][]int32 // normalised title -> doc ids
 	context  map[string]map[int32]float64
 	trigrams map[string][]int32 // character trigram -> token ids (spelling repair)
+	heads    []int32            // token id -> how many titles it ends (is the head noun of)
 	terms    []string           // token id -> token
 
 	frozen bool
@@ -147,7 +148,9 @@ func (ix *Index) Freeze() {
 	for id, ps := range ix.postings {
 		ix.idf[id] = math.Log(1 + n/float64(1+len(ps)))
 	}
+	ix.heads = make([]int32, len(ix.vocab))
 	for i := range ix.docs {
+		ix.heads[ix.docs[i].head]++
 		var s float64
 		for _, t := range ix.docs[i].toks {
 			s += ix.idf[t] * ix.idf[t]

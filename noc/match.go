@@ -105,24 +105,53 @@ func (ix *Index) rankPart(title string) part {
 		}
 		return p
 	}
+	// Other readings of the title, each tried as an exact title first:
+	// French in English, a head written first, compounds and activities.
 	if fr := frenchTitle(title, toks); fr != nil {
-		if ids, ok := ix.exact[strings.Join(fr, " ")]; ok {
-			return ix.withAlts(ix.exactPart(ids, 0.9), fr)
+		if p, ok := ix.exactReading(fr); ok {
+			return p
 		}
 		toks = fr
 	} else if p, ok := ix.partialExact(title, toks); ok {
 		return ix.withAlts(p, toks)
 	}
-	if rw := ix.rewrite(toks); rw != nil {
-		if ids, ok := ix.exact[strings.Join(rw, " ")]; ok {
-			return ix.withAlts(ix.exactPart(ids, 0.9), rw)
+	for _, read := range [...]func([]string) []string{ix.headFirst, ix.rewrite} {
+		if r := read(toks); r != nil {
+			if p, ok := ix.exactReading(r); ok {
+				return p
+			}
+			toks = r
 		}
-		toks = rw
 	}
 	p := ix.rankTokens(toks)
 	p.generic = genericHeads[toks[len(toks)-1]]
 	p.toks = toks
 	return p
+}
+
+// exactReading is the exact match of a reading of a title, scored a little
+// below the title as typed.
+func (ix *Index) exactReading(toks []string) (part, bool) {
+	ids, ok := ix.exact[strings.Join(toks, " ")]
+	if !ok {
+		return part{}, false
+	}
+	return ix.withAlts(ix.exactPart(ids, 0.9), toks), true
+}
+
+// headFirst reads "MANAGER SALES" and "clerk accounting" as "sales
+// manager" and "accounting clerk": a generic head written first, before a
+// last word that ends no title, moves to the end. It returns nil when the
+// title is not written so.
+func (ix *Index) headFirst(toks []string) []string {
+	n := len(toks)
+	if n < 2 || !genericHeads[toks[0]] || genericHeads[toks[n-1]] {
+		return nil
+	}
+	if id, ok := ix.vocab[toks[n-1]]; ok && ix.heads[id] > 0 {
+		return nil
+	}
+	return append(append(make([]string, 0, n), toks[1:]...), toks[0])
 }
 
 // withAlts gives an exact match of one code the ranked retrieval's best

@@ -188,6 +188,8 @@ func TestRewrites(t *testing.T) {
 		{"Technician - HVAC", "", "72402"},
 		{"Restaurant owner", "", "60030"}, // an owner who runs the business is its manager
 		{"Hotel proprietor", "", "60031"},
+		{"Manager Marketing", "", "10022"}, // a generic head written first
+		{"Clerk Accounting", "", "14200"},
 	})
 	ix := NewIndex(Builtin())
 	ix.Freeze()
