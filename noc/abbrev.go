@@ -61,7 +61,7 @@ var abbrev = map[string]string{
 	"fork": "forklift", "forklift": "forklift operator", "wh": "warehouse", "whse": "warehouse",
 	"mfg": "manufacturing", "prod": "production", "maint": "maintenance", "mtce": "maintenance",
 	"const": "construction", "constr": "construction", "gen": "general", "labour": "labourer",
-	"labor": "labourer", "laborer": "labourer", "helper": "helper", "drvr": "driver", "dvr": "driver",
+	"labor": "labourer", "helper": "helper", "drvr": "driver", "dvr": "driver",
 	"trk": "truck", "transp": "transport",
 	// sales, food and services
 	"sa": "sales associate", "fsa": "food service attendant", "fsw": "food service worker",

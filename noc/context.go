@@ -43,7 +43,7 @@ const genericExpandMin = 0.5
 // and duties text, used by Finish to rank candidates.
 func (ix *Index) ContextTokens(q Query) []int32 {
 	text := q.Industry + " " + q.Employer + " " + q.Duties
-	if strings.TrimSpace(text) == " " || strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	var out []int32

@@ -190,6 +190,7 @@ func TestRewrites(t *testing.T) {
 		{"Hotel proprietor", "", "60031"},
 		{"Manager Marketing", "", "10022"}, // a generic head written first
 		{"Clerk Accounting", "", "14200"},
+		{"Information security", "", "21220"}, // a domain, not an activity: no security guard
 	})
 	ix := NewIndex(Builtin())
 	ix.Freeze()

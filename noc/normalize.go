@@ -74,7 +74,7 @@ var canadian = map[string]string{
 	"center": "centre", "theater": "theatre", "counselor": "counsellor", "counseling": "counselling",
 	"jewelry": "jewellery", "jeweler": "jeweller", "catalog": "catalogue", "defense": "defence",
 	"color": "colour", "mold": "mould", "molder": "moulder", "molding": "moulding", "adviser": "advisor",
-	"behavior": "behaviour", "labor": "labour", "laborer": "labourer", "harbor": "harbour",
+	"behavior": "behaviour", "laborer": "labourer", "harbor": "harbour",
 	"neighborhood": "neighbourhood", "aluminium": "aluminum",
 }
 

@@ -15,6 +15,7 @@ func TestNormalize(t *testing.T) {
 		"Operator two":                   "operator",
 		"Guidance Counselors":            "guidance counsellor",
 		"Call Center Agent":              "call centre agent",
+		"General Laborers":               "general labourer",
 		"Shift boss":                     "shift boss",
 		"Sr. Software Dev @ Shopify":     "software developer",
 		"Software Developer at RBC":      "software developer",

@@ -26,9 +26,9 @@ var agentNouns = map[string][]string{
 	"sewing": {"sewing", "machine", "operator"}, "dispatching": {"dispatcher"}, "receiving": {"receiver"},
 	"shipping": {"shipper"}, "purchasing": {"purchaser"}, "auditing": {"auditor"}, "lifeguarding": {"lifeguard"},
 	"coaching": {"coach"}, "trapping": {"trapper"}, "hunting": {"hunter"}, "butchering": {"butcher"},
-	"housesitting": {"house", "sitter"}, "security": {"security", "guard"}, "reception": {"receptionist"},
+	"housesitting": {"house", "sitter"}, "reception": {"receptionist"},
 	"pharmacy": {"pharmacist"}, "dentistry": {"dentist"}, "physiotherapy": {"physiotherapist"},
-	"nanny": {"nanny"}, "homecare": {"home", "care", "worker"}, "childcare": {"child", "care", "worker"},
+	"homecare": {"home", "care", "worker"}, "childcare": {"child", "care", "worker"},
 	"daycare": {"daycare", "worker"}, "esthetics": {"esthetician"}, "millwrighting": {"millwright"},
 }
 

@@ -100,14 +100,15 @@ func splitRoles(t string) []string {
 	// "Manager, Data Science" and "Director, Finance" are one inverted
 	// title: a bare role word before a comma heads what follows it.
 	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft := Tokens(out[0]); len(ft) == 1 && invertedHeads[ft[0]] && len(Tokens(out[1])) > 0 {
+		if ft := Tokens(out[0]); len(ft) == 1 && invertedHead(ft[0]) && len(Tokens(out[1])) > 0 {
 			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
 		}
 	}
 	return out
 }
 
-// invertedHeads are the role words written first in inverted titles.
-var invertedHeads = set("manager", "director", "supervisor", "coordinator", "administrator", "analyst",
-	"specialist", "consultant", "officer", "advisor", "engineer", "developer", "scientist", "lead", "head",
-	"vice president", "assistant", "associate", "clerk", "technician", "representative", "agent")
+// invertedHead reports a role word written first in inverted titles: the
+// generic heads and a few professional ones.
+func invertedHead(w string) bool {
+	return genericHeads[w] || w == "analyst" || w == "engineer" || w == "developer" || w == "scientist" || w == "advisor"
+}
