@@ -23,18 +23,36 @@ type Source interface {
 	Close() error
 }
 
-// Stage screens a batch of records in place. The rows of one applicant are
-// never split across batches. Process returns an error only for fatal
-// conditions (context cancelled, broken configuration); a bad record gets a
-// Problem attached and the batch goes on. Stages run concurrently on
-// different batches and must be safe for that.
+// Stage is the work done on every batch. Run calls NewWorker once for each
+// worker goroutine; a Worker is used by that goroutine only, so it may keep
+// caches and scratch memory without locks. Workers of one Stage run
+// concurrently on different batches.
 type Stage interface {
+	NewWorker() Worker
+}
+
+// Worker processes a batch of records in place. The rows of one applicant
+// are never split across batches. Process returns an error only for fatal
+// conditions (context cancelled, broken configuration); a bad record gets
+// a Problem attached and the batch goes on.
+type Worker interface {
 	Process(ctx context.Context, recs []*Record) error
 }
 
+// StageFunc is a stateless Stage: every worker calls the function.
+type StageFunc func(ctx context.Context, recs []*Record) error
+
+// NewWorker implements Stage.
+func (f StageFunc) NewWorker() Worker { return f }
+
+// Process implements Worker.
+func (f StageFunc) Process(ctx context.Context, recs []*Record) error { return f(ctx, recs) }
+
 // Sink receives batches of finished records in input order from a single
-// goroutine. Close completes the output (footer, summary sheets, rename
-// into place); Abort discards it and leaves any earlier file untouched.
+// goroutine; the records are only valid during Write. Close completes the
+// output (footer, summary sheets, rename into place); Abort discards it and
+// leaves any earlier file untouched. An error from Write is fatal to the
+// run.
 type Sink interface {
 	Write(recs []*Record) error
 	Close() error
@@ -77,7 +95,7 @@ type batch struct {
 // Run is casescreen in one function:
 //
 //	src.Read ──> batcher ──┬──> worker 1 ─┐
-//	 (1 goroutine,         ├──> worker 2 ─┤  stages on whole batches
+//	 (1 goroutine,         ├──> worker 2 ─┤  the stage on whole batches
 //	  cuts at applicant    └──> worker N ─┘
 //	  boundaries)     │                   │
 //	                  └──── order queue ──┴──> writer (1 goroutine): sinks, stats
@@ -85,12 +103,15 @@ type batch struct {
 // The batcher puts each batch on the order queue before handing it to a
 // worker, and the writer takes batches off that queue in order, waiting for
 // each to be done, so output order is input order while N batches are
-// screened at once. The first fatal error cancels everything; every
-// goroutine returns before Run does. Run does not close src or the sinks:
-// on success the caller Closes the sinks, on error it Aborts them.
-func Run(ctx context.Context, src Source, stages []Stage, sinks []Sink, opt Options) (*Stats, error) {
+// screened at once. Sinks and stats see the rows in input order, from the
+// writer goroutine, so anything decided there (which rows are logged, where
+// a strict run stops) does not depend on scheduling. The first fatal error
+// cancels everything; every goroutine returns before Run does. Run does not
+// close src or the sinks: on success the caller Closes the sinks, on error
+// it Aborts them. A nil stage leaves records as read.
+func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options) (*Stats, error) {
 	opt = opt.withDefaults()
-	stats := NewStats()
+	stats := newStats()
 	start := time.Now()
 	g, ctx := errgroup.WithContext(ctx)
 	work := make(chan *batch, opt.Workers)
@@ -111,10 +132,14 @@ func Run(ctx context.Context, src Source, stages []Stage, sinks []Sink, opt Opti
 		})
 	})
 	for range opt.Workers {
+		var w Worker
+		if stage != nil {
+			w = stage.NewWorker()
+		}
 		g.Go(func() error {
 			for b := range work {
-				for _, s := range stages {
-					if err := s.Process(ctx, b.recs); err != nil {
+				if w != nil {
+					if err := w.Process(ctx, b.recs); err != nil {
 						return err
 					}
 				}
@@ -146,6 +171,16 @@ func Run(ctx context.Context, src Source, stages []Stage, sinks []Sink, opt Opti
 	stats.Elapsed = time.Since(start)
 	return stats, err
 }
+
+// Reasons the batcher attaches.
+const (
+	// ReasonApplicantNotContiguous marks the rows of an applicant id that
+	// comes back after other applicants.
+	ReasonApplicantNotContiguous = "applicant_not_contiguous"
+	// ReasonApplicantSplit marks a row where one applicant's rows were cut
+	// into two batches (more than maxApplicantRows rows).
+	ReasonApplicantSplit = "applicant_split"
+)
 
 // maxApplicantRows bounds a batch when one applicant has very many rows, so
 // a file with one id on every row cannot hold the whole input in memory.
@@ -180,7 +215,7 @@ func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch)
 			group++
 			if id != "" {
 				if seen.add(maphash.String(seed, id)) {
-					rec.Add(Input, "applicant_not_contiguous", "applicant_id", "applicant id seen earlier in the input; rows not merged")
+					rec.Add(Input, ReasonApplicantNotContiguous, "applicant_id", "applicant id seen earlier in the input; rows not merged")
 				}
 			}
 			if len(cur) >= opt.BatchSize {
@@ -190,13 +225,13 @@ func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch)
 				cur = make([]*Record, 0, opt.BatchSize)
 			}
 		} else if len(cur) >= maxApplicantRows {
-			rec.Add(Note, "applicant_split", "applicant_id", "applicant has too many rows to screen together")
+			rec.Add(Note, ReasonApplicantSplit, "applicant_id", "applicant has too many rows to screen together")
 			if err := emit(&batch{recs: cur, done: make(chan struct{})}); err != nil {
 				return err
 			}
 			cur = make([]*Record, 0, opt.BatchSize)
-		} else if cur[len(cur)-1].HasProblem("applicant_not_contiguous") {
-			rec.Add(Input, "applicant_not_contiguous", "applicant_id", "applicant id seen earlier in the input; rows not merged")
+		} else if cur[len(cur)-1].HasProblem(ReasonApplicantNotContiguous) {
+			rec.Add(Input, ReasonApplicantNotContiguous, "applicant_id", "applicant id seen earlier in the input; rows not merged")
 		}
 		lastKey = id
 		rec.Applicant = group

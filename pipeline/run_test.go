@@ -40,13 +40,15 @@ func (g *genSource) Read() (*Record, error) {
 // batch, so batches finish out of order.
 type jitter struct{ fail int } // fail at this batch's first row, if > 0
 
+func (j jitter) NewWorker() Worker { return j }
+
 func (j jitter) Process(ctx context.Context, recs []*Record) error {
 	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 	for _, r := range recs {
 		if j.fail > 0 && r.Row == j.fail {
 			return fmt.Errorf("broken at row %d", r.Row)
 		}
-		r.Out.Reasons = strconv.Itoa(r.Row)
+		r.Out = []Value{TextValue(strconv.Itoa(r.Row))}
 	}
 	// Applicants are never split across batches.
 	if len(recs) > 0 && !recs[0].First {
@@ -73,7 +75,7 @@ func TestRunKeepsOrder(t *testing.T) {
 	for _, workers := range []int{1, 3, 8, 32} {
 		src := &genSource{n: 20_000, rng: rand.New(rand.NewPCG(uint64(workers), 9))}
 		sink := &collect{}
-		st, err := Run(context.Background(), src, []Stage{jitter{}}, []Sink{sink}, Options{Workers: workers, BatchSize: 97, ApplicantColumn: 0})
+		st, err := Run(context.Background(), src, jitter{}, []Sink{sink}, Options{Workers: workers, BatchSize: 97, ApplicantColumn: 0})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,8 +83,8 @@ func TestRunKeepsOrder(t *testing.T) {
 			t.Fatalf("workers=%d: %d rows out (stats %d), want 20000", workers, len(sink.rows), st.RowsWritten)
 		}
 		for i, r := range sink.rows {
-			if r.Row != i+2 || r.Out.Reasons != strconv.Itoa(i+2) {
-				t.Fatalf("workers=%d: position %d holds row %d (%q)", workers, i, r.Row, r.Out.Reasons)
+			if r.Row != i+2 || r.Out[0].Text != strconv.Itoa(i+2) {
+				t.Fatalf("workers=%d: position %d holds row %d (%q)", workers, i, r.Row, r.Out[0].Text)
 			}
 		}
 	}
@@ -92,7 +94,7 @@ func TestRunStopsOnFatalError(t *testing.T) {
 	before := runtime.NumGoroutine()
 	src := &genSource{n: 100_000, rng: rand.New(rand.NewPCG(1, 1))}
 	sink := &collect{}
-	_, err := Run(context.Background(), src, []Stage{jitter{fail: 17 * 50}}, []Sink{sink}, Options{Workers: 4, BatchSize: 50, ApplicantColumn: -1})
+	_, err := Run(context.Background(), src, jitter{fail: 17 * 50}, []Sink{sink}, Options{Workers: 4, BatchSize: 50, ApplicantColumn: -1})
 	if err == nil || err.Error() != "broken at row 850" {
 		t.Fatalf("err = %v, want the stage's error", err)
 	}
@@ -111,7 +113,7 @@ func TestRunStopsOnFatalError(t *testing.T) {
 func TestRunCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Run(ctx, &genSource{n: 10_000, rng: rand.New(rand.NewPCG(2, 2))}, []Stage{jitter{}}, []Sink{&collect{}}, Options{})
+	_, err := Run(ctx, &genSource{n: 10_000, rng: rand.New(rand.NewPCG(2, 2))}, jitter{}, []Sink{&collect{}}, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}

@@ -1,85 +1,65 @@
 package pipeline
 
-import (
-	"sort"
-	"strings"
-	"time"
-)
+import "time"
 
-// Stats summarises a run. It is filled by the writer goroutine only, so it
-// needs no locks and its counts are deterministic.
+// Stats counts what a run wrote. It is filled by the writer goroutine only,
+// in input order, so it needs no locks and its counts are deterministic.
 type Stats struct {
-	RowsRead         int            `json:"rows_read"`
-	RowsWritten      int            `json:"rows_written"`
-	RowsWithProblems int            `json:"rows_with_problems"`
-	RowsInputErrors  int            `json:"rows_with_input_errors"`
-	RowsNeedReview   int            `json:"rows_needing_review"`
-	Reasons          map[string]int `json:"reasons"`
-	Applicants       int            `json:"applicants"`
-	// Categories counts applicants per category id and status ("eligible",
-	// "review"); not_eligible is the rest of Applicants (NotEligible).
-	Categories map[string]map[string]int `json:"categories"`
-	Methods    map[string]int            `json:"match_methods"`
-	Elapsed    time.Duration             `json:"-"`
+	RowsRead        int
+	RowsWritten     int
+	RowsInputErrors int // rows with a problem of kind Input
+	RowsNeedReview  int // rows with a problem that is more than a note
+	Applicants      int // applicant groups (rows with First set)
+	// Reasons counts rows per problem code; a code that appears twice on a
+	// row counts once.
+	Reasons map[string]int
+	// Files lists the sources rows came from, in order of their first row,
+	// with the rows each gave.
+	Files   []FileRows
+	Elapsed time.Duration
 }
 
-// NewStats returns empty stats.
-func NewStats() *Stats {
-	return &Stats{Reasons: map[string]int{}, Categories: map[string]map[string]int{}, Methods: map[string]int{}}
+// FileRows is the number of rows one source file gave.
+type FileRows struct {
+	Name string
+	Rows int
 }
+
+func newStats() *Stats { return &Stats{Reasons: map[string]int{}} }
 
 func (s *Stats) add(recs []*Record) {
 	for _, r := range recs {
 		s.RowsRead++
 		s.RowsWritten++
-		if len(r.Problems) > 0 {
-			s.RowsWithProblems++
+		if n := len(s.Files); n == 0 || s.Files[n-1].Name != r.Source {
+			s.Files = append(s.Files, FileRows{Name: r.Source})
 		}
-		if r.HasInputError() {
-			s.RowsInputErrors++
-		}
-		if r.Out.NeedsReview {
-			s.RowsNeedReview++
-		}
-		for rest := r.Out.Reasons; rest != ""; { // distinct codes, ";"-separated
-			var code string
-			code, rest, _ = strings.Cut(rest, ";")
-			s.Reasons[code]++
-		}
-		s.Methods[r.Out.MatchMethod]++
+		s.Files[len(s.Files)-1].Rows++
 		if r.First {
 			s.Applicants++
-			s.countCats(r.Out.Eligible, "eligible")
-			s.countCats(r.Out.ReviewCats, "review")
+		}
+		input, review := false, false
+		for i, p := range r.Problems {
+			input = input || p.Kind == Input
+			review = review || p.Kind != Note
+			if !seenCode(r.Problems[:i], p.Code) {
+				s.Reasons[p.Code]++
+			}
+		}
+		if input {
+			s.RowsInputErrors++
+		}
+		if review {
+			s.RowsNeedReview++
 		}
 	}
 }
 
-func (s *Stats) countCats(ids, status string) {
-	for ids != "" {
-		var id string
-		id, ids, _ = strings.Cut(ids, ";")
-		m := s.Categories[id]
-		if m == nil {
-			m = map[string]int{}
-			s.Categories[id] = m
+func seenCode(ps []Problem, code string) bool {
+	for _, p := range ps {
+		if p.Code == code {
+			return true
 		}
-		m[status]++
 	}
-}
-
-// NotEligible returns the applicants neither eligible nor in review for a
-// category.
-func (s *Stats) NotEligible(id string) int {
-	return s.Applicants - s.Categories[id]["eligible"] - s.Categories[id]["review"]
-}
-
-// CategoryIDs returns the category ids seen, sorted.
-func (s *Stats) CategoryIDs() []string {
-	ids := make([]string, 0, len(s.Categories))
-	for id := range s.Categories {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return false
 }

@@ -1,8 +1,9 @@
-// Package writers writes annotated records as CSV, JSON Lines, Parquet and
-// XLSX. Every writer implements pipeline.Sink: Write takes batches in input
-// order from one goroutine; Close completes the file and moves it into
-// place; Abort removes the temporary file and leaves any earlier output
-// untouched.
+// Package writers writes annotated records as CSV, JSON Lines and Parquet,
+// following a pipeline.Schema: the kept input columns, then the annotation
+// columns with their types. Every writer implements pipeline.Sink: Write
+// takes batches in input order from one goroutine; Close completes the
+// file and moves it into place; Abort removes the temporary file and leaves
+// any earlier output untouched. The XLSX report is the report package's.
 package writers
 
 import (
@@ -10,59 +11,52 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/casescreen/casescreen/pipeline"
 )
 
-// Create opens a writer for path by its extension (.csv, .jsonl, .parquet,
-// .xlsx); "-" writes CSV to stdout. header is the input header; the
-// annotation columns are appended to it. info is used by the XLSX report.
-func Create(path string, header []string, stdout io.Writer, info ReportInfo) (pipeline.Sink, error) {
+// Formats are the output extensions this package writes.
+var Formats = []string{".csv", ".jsonl", ".ndjson", ".parquet"}
+
+// Create opens a writer for path by its extension (.csv, .jsonl, .parquet);
+// "-" writes CSV to stdout. The file is written beside path under a
+// temporary name and renamed over it by Close.
+func Create(path string, schema pipeline.Schema, stdout io.Writer) (pipeline.Sink, error) {
 	if path == "-" {
-		return NewCSV(nopCloser{stdout}, header), nil
+		return NewCSV(Stream(stdout), schema), nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".csv", ".jsonl", ".ndjson", ".parquet", ".xlsx":
-	default:
-		return nil, fmt.Errorf("output %s: unknown format %q (want .csv, .jsonl, .parquet or .xlsx)", path, ext)
+	if !slices.Contains(Formats, ext) {
+		return nil, fmt.Errorf("output %s: unknown format %q (want .csv, .jsonl or .parquet)", path, ext)
 	}
-	af, err := createAtomic(path)
+	af, err := CreateAtomic(path)
 	if err != nil {
 		return nil, err
 	}
-	var s pipeline.Sink
 	switch ext {
 	case ".csv":
-		s = NewCSV(af, header)
+		return NewCSV(af, schema), nil
 	case ".jsonl", ".ndjson":
-		s = NewJSONL(af, header)
-	case ".parquet":
-		s, err = NewParquet(af, header)
-	case ".xlsx":
-		s = NewXLSX(af, header, info)
+		return NewJSONL(af, schema), nil
+	default:
+		return NewParquet(af, schema), nil
 	}
-	if err != nil {
-		af.Abort()
-		return nil, err
-	}
-	return s, nil
 }
 
-// OutputHeader is the input header followed by the annotation columns.
-func OutputHeader(header []string) []string {
-	out := make([]string, 0, len(header)+len(pipeline.AnnotationColumns))
-	return append(append(out, header...), pipeline.AnnotationColumns...)
-}
-
-// committer is an output that can be completed or discarded.
-type committer interface {
+// Output is where a writer's bytes go: Commit completes it (for a file:
+// sync and rename into place), Abort discards it. Exactly one of them is
+// called, once.
+type Output interface {
 	io.Writer
 	Commit() error
 	Abort() error
 }
+
+// Stream wraps a writer that needs no completing (stdout) as an Output.
+func Stream(w io.Writer) Output { return nopCloser{w} }
 
 type nopCloser struct{ io.Writer }
 
@@ -81,7 +75,9 @@ func tempPattern(path string) string {
 	return "." + filepath.Base(path) + ".casescreen-*.tmp"
 }
 
-func createAtomic(path string) (*atomicFile, error) {
+// CreateAtomic creates the temporary file for path; Commit renames it into
+// place.
+func CreateAtomic(path string) (Output, error) {
 	dir := filepath.Dir(path)
 	if old, _ := filepath.Glob(filepath.Join(dir, tempPattern(path))); len(old) > 0 {
 		for _, o := range old {

@@ -6,22 +6,21 @@ import (
 	"github.com/casescreen/casescreen/pipeline"
 )
 
-// CSV writes comma-separated UTF-8 (RFC 4180, LF line ends) with the
-// annotation columns appended. Rows are encoded into one reused buffer: a
-// field is quoted only when it holds a comma, quote, CR or LF, or starts
-// with a space.
+// CSV writes comma-separated UTF-8 (RFC 4180, LF line ends): the schema's
+// kept input columns, then the annotation columns as their Text. Rows are
+// encoded into one reused buffer: a field is quoted only when it holds a
+// comma, quote, CR or LF, or starts with a space.
 type CSV struct {
-	out    committer
+	out    Output
 	bw     *bufio.Writer
 	buf    []byte
-	vals   []string
-	header []string
+	schema pipeline.Schema
 	wrote  bool
 }
 
-// NewCSV writes to out, which Close commits.
-func NewCSV(out committer, header []string) *CSV {
-	return &CSV{out: out, bw: bufio.NewWriterSize(out, 256<<10), header: OutputHeader(header)}
+// NewCSV writes to out, which Close commits and Abort discards.
+func NewCSV(out Output, schema pipeline.Schema) *CSV {
+	return &CSV{out: out, bw: bufio.NewWriterSize(out, 256<<10), schema: schema}
 }
 
 var needsQuote = [256]bool{',': true, '"': true, '\r': true, '\n': true}
@@ -56,12 +55,42 @@ func appendField(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-func (c *CSV) appendRow(b []byte, fields []string) []byte {
-	for i, f := range fields {
-		if i > 0 {
+// appendRow appends the row's cells separated by commas: the kept input
+// columns (blank where the row is short), then the annotation.
+func (c *CSV) appendRow(b []byte, r *pipeline.Record) []byte {
+	n := 0 // cells written
+	if c.schema.KeepsAll() {
+		for _, f := range r.Fields[:min(len(r.Fields), len(c.schema.Keep))] {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			b = appendField(b, f)
+			n++
+		}
+	} else {
+		for _, i := range c.schema.Keep {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			if i < len(r.Fields) {
+				b = appendField(b, r.Fields[i])
+			}
+			n++
+		}
+	}
+	for ; n < len(c.schema.Keep); n++ {
+		if n > 0 {
 			b = append(b, ',')
 		}
-		b = appendField(b, f)
+	}
+	for i := range c.schema.Columns {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		if i < len(r.Out) {
+			b = appendField(b, r.Out[i].Text)
+		}
+		n++
 	}
 	return b
 }
@@ -71,15 +100,16 @@ func (c *CSV) Write(recs []*pipeline.Record) error {
 	b := c.buf[:0]
 	if !c.wrote {
 		c.wrote = true
-		b = append(c.appendRow(b, c.header), '\n')
+		for i, h := range c.schema.Header() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendField(b, h)
+		}
+		b = append(b, '\n')
 	}
 	for _, r := range recs {
-		b = c.appendRow(b, r.Fields)
-		if len(r.Fields) > 0 {
-			b = append(b, ',')
-		}
-		c.vals = r.Out.Values(c.vals[:0])
-		b = append(c.appendRow(b, c.vals), '\n')
+		b = append(c.appendRow(b, r), '\n')
 	}
 	c.buf = b
 	_, err := c.bw.Write(b)

@@ -19,8 +19,11 @@ func TestCSVRoundTrip(t *testing.T) {
 	cells := []string{"plain", "a,b", `say "hi"`, "two\nlines", " lead", "", "=SUM(A1)", "-5", "+1 416", "@x", "é ü"}
 	want := []string{"plain", "a,b", `say "hi"`, "two\nlines", " lead", "", "'=SUM(A1)", "-5", "'+1 416", "'@x", "é ü"}
 	var out memOut
-	w := NewCSV(&out, []string{"c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"})
-	if err := w.Write([]*pipeline.Record{{Fields: cells}}); err != nil {
+	schema, _ := pipeline.NewSchema([]string{"c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"},
+		[]pipeline.Column{{Name: "noc_code"}, {Name: "match_score", Type: pipeline.Float}})
+	w := NewCSV(&out, schema)
+	rec := &pipeline.Record{Fields: cells, Out: []pipeline.Value{pipeline.TextValue("=1"), pipeline.FloatValue(0.5)}}
+	if err := w.Write([]*pipeline.Record{rec}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(); err != nil {
@@ -30,8 +33,11 @@ func TestCSVRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 2 || len(recs[1]) != len(cells)+len(pipeline.AnnotationColumns) {
+	if len(recs) != 2 || len(recs[1]) != len(cells)+2 {
 		t.Fatalf("got %d records, %d fields", len(recs), len(recs[1]))
+	}
+	if got := recs[1][len(cells):]; got[0] != "'=1" || got[1] != "0.50" {
+		t.Errorf("annotation cells %q, want the neutralised text and the score", got)
 	}
 	for i, w := range want {
 		if recs[1][i] != w {

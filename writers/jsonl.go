@@ -8,71 +8,72 @@ import (
 	"github.com/casescreen/casescreen/pipeline"
 )
 
-// JSONL writes one JSON object per row: input columns as strings, keyed by
-// their header (a repeated header gets a _2, _3 suffix), then the
-// annotation columns, with match_score a number (null when blank) and
-// needs_review a boolean.
+// JSONL writes one JSON object per row: the kept input columns as strings,
+// keyed by their header, then the annotation columns by type: Int and Float
+// as numbers, Bool as true/false, Text and Date (ISO) as strings, a blank
+// cell of a typed column as null. Keys are unique: a repeated header gets a _2, _3 suffix.
 type JSONL struct {
-	out  committer
-	bw   *bufio.Writer
-	keys []string
-	buf  []byte
+	out    Output
+	bw     *bufio.Writer
+	schema pipeline.Schema
+	keys   [][]byte // `"key":` per output column, pre-encoded
+	buf    []byte
 }
 
-// NewJSONL writes to out, which Close commits.
-func NewJSONL(out committer, header []string) *JSONL {
-	return &JSONL{out: out, bw: bufio.NewWriterSize(out, 256<<10), keys: uniqueNames(header)}
+// NewJSONL writes to out, which Close commits and Abort discards.
+func NewJSONL(out Output, schema pipeline.Schema) *JSONL {
+	j := &JSONL{out: out, bw: bufio.NewWriterSize(out, 256<<10), schema: schema}
+	for _, k := range uniqueNames(schema.Header()) {
+		j.keys = append(j.keys, append(appendString(nil, k), ':'))
+	}
+	return j
 }
 
-// uniqueNames suffixes repeated names so that every key is distinct.
+// uniqueNames suffixes repeated names (_2, _3 ...) so that every name is
+// distinct, also from names that already end in such a suffix.
 func uniqueNames(header []string) []string {
-	seen := map[string]int{}
+	used := make(map[string]bool, len(header))
+	for _, h := range header {
+		used[h] = false
+	}
 	out := make([]string, len(header))
 	for i, h := range header {
-		seen[h]++
-		out[i] = h
-		if n := seen[h]; n > 1 {
-			out[i] = h + "_" + strconv.Itoa(n)
+		name := h
+		for n := 2; used[name]; n++ {
+			name = h + "_" + strconv.Itoa(n)
 		}
+		used[name] = true
+		out[i] = name
 	}
 	return out
 }
 
 // Write implements pipeline.Sink.
 func (j *JSONL) Write(recs []*pipeline.Record) error {
+	nk := len(j.schema.Keep)
 	for _, r := range recs {
 		b := append(j.buf[:0], '{')
-		for i, k := range j.keys {
-			if i > 0 {
+		for k, i := range j.schema.Keep {
+			if k > 0 {
 				b = append(b, ',')
 			}
+			b = append(b, j.keys[k]...)
 			v := ""
 			if i < len(r.Fields) {
 				v = r.Fields[i]
 			}
-			b = appendString(b, k)
-			b = append(b, ':')
 			b = appendString(b, v)
 		}
-		vals := r.Out.Values(nil)
-		for i, name := range pipeline.AnnotationColumns {
-			if len(j.keys) > 0 || i > 0 {
+		for i, c := range j.schema.Columns {
+			if nk+i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, name)
-			b = append(b, ':')
-			switch i {
-			case pipeline.ColMatchScore:
-				if r.Out.HasScore {
-					b = append(b, vals[i]...)
-				} else {
-					b = append(b, "null"...)
-				}
-			case pipeline.ColNeedsReview:
-				b = strconv.AppendBool(b, r.Out.NeedsReview)
-			default:
-				b = appendString(b, vals[i])
+			b = append(b, j.keys[nk+i]...)
+			var v pipeline.Value
+			if i < len(r.Out) {
+				v = r.Out[i]
 			}
+			b = appendValue(b, c.Type, v)
 		}
 		b = append(b, '}', '\n')
 		j.buf = b
@@ -81,6 +82,22 @@ func (j *JSONL) Write(recs []*pipeline.Record) error {
 		}
 	}
 	return nil
+}
+
+// appendValue appends one annotation cell as JSON.
+func appendValue(b []byte, t pipeline.Type, v pipeline.Value) []byte {
+	switch {
+	case t == pipeline.Text:
+		return appendString(b, v.Text)
+	case v.Blank():
+		return append(b, "null"...)
+	case t == pipeline.Date:
+		return appendString(b, v.Text)
+	case t == pipeline.Bool:
+		return strconv.AppendBool(b, v.Num != 0)
+	default:
+		return strconv.AppendFloat(b, v.Num, 'f', -1, 64)
+	}
 }
 
 const hexDigits = "0123456789abcdef"
@@ -121,7 +138,7 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// Close implements pipeline.Sink.
+// Close implements pipeline.Sink: it flushes and commits the file.
 func (j *JSONL) Close() error {
 	if err := j.bw.Flush(); err != nil {
 		j.out.Abort()

@@ -13,14 +13,14 @@ import (
 )
 
 // Parquet writes a Snappy-compressed Parquet file whose columns keep the
-// output order: input columns as optional strings, then the annotation
-// columns typed (match_score an optional double, needs_review a boolean,
-// the rest strings).
+// output order: the kept input columns as optional strings, then the
+// annotation columns typed as the schema says (Int an optional int64,
+// Float an optional double, Bool an optional boolean, Date an optional
+// DATE, Text an optional string); a blank cell is null.
 type Parquet struct {
-	out    committer
+	out    Output
 	w      *parquet.Writer
-	ncols  int
-	scoreC int
+	schema pipeline.Schema
 	rows   []parquet.Row
 	group  int // rows in the row group being built
 }
@@ -30,54 +30,60 @@ type Parquet struct {
 // however long the input.
 const rowGroupRows = 64 << 10
 
-// NewParquet writes to out, which Close commits.
-func NewParquet(out committer, header []string) (*Parquet, error) {
-	names := uniqueNames(OutputHeader(header))
+var parquetTypes = [...]reflect.Type{
+	pipeline.Text:  reflect.TypeFor[string](),
+	pipeline.Int:   reflect.TypeFor[int64](),
+	pipeline.Float: reflect.TypeFor[float64](),
+	pipeline.Bool:  reflect.TypeFor[bool](),
+	pipeline.Date:  reflect.TypeFor[int32](),
+}
+
+// NewParquet writes to out, which Close commits and Abort discards.
+func NewParquet(out Output, schema pipeline.Schema) *Parquet {
+	names := uniqueNames(schema.Header())
 	fields := make([]reflect.StructField, len(names))
-	p := &Parquet{out: out, ncols: len(names)}
+	nk := len(schema.Keep)
 	for i, n := range names {
-		typ := reflect.TypeOf("")
-		opt := ",optional"
-		switch {
-		case i == len(header)+pipeline.ColMatchScore:
-			typ, p.scoreC = reflect.TypeOf(float64(0)), i
-		case i == len(header)+pipeline.ColNeedsReview:
-			typ, opt = reflect.TypeOf(false), ""
+		t, tag := pipeline.Text, ",optional"
+		if i >= nk {
+			t = schema.Columns[i-nk].Type
+		}
+		if t == pipeline.Date {
+			tag = ",date,optional"
 		}
 		// Struct fields fix the column order (a parquet.Group would sort by
 		// name); the tag carries the real column name.
 		clean := strings.NewReplacer(",", " ", "\"", "'", "`", "'").Replace(n)
-		fields[i] = reflect.StructField{Name: "F" + strconv.Itoa(i), Type: typ, Tag: reflect.StructTag(fmt.Sprintf("parquet:%q", clean+opt))}
+		fields[i] = reflect.StructField{Name: "F" + strconv.Itoa(i), Type: parquetTypes[t], Tag: reflect.StructTag(fmt.Sprintf("parquet:%q", clean+tag))}
 	}
-	schema := parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Elem().Interface())
-	p.w = parquet.NewWriter(out, schema, parquet.Compression(&snappy.Codec{}))
-	return p, nil
+	ps := parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Elem().Interface())
+	return &Parquet{out: out, schema: schema, w: parquet.NewWriter(out, ps, parquet.Compression(&snappy.Codec{}))}
 }
 
 // Write implements pipeline.Sink.
 func (p *Parquet) Write(recs []*pipeline.Record) error {
 	rows := p.rows[:0]
-	var vals []string
+	nk := len(p.schema.Keep)
 	for _, r := range recs {
-		row := make(parquet.Row, 0, p.ncols)
-		for i, f := range r.Fields {
-			row = append(row, parquet.ValueOf(f).Level(0, 1, i))
-		}
-		vals = r.Out.Values(vals[:0])
-		for k, v := range vals {
-			c := len(r.Fields) + k
-			switch {
-			case c == p.scoreC:
-				if r.Out.HasScore {
-					row = append(row, parquet.ValueOf(r.Out.MatchScore).Level(0, 1, c))
-				} else {
-					row = append(row, parquet.Value{}.Level(0, 0, c))
-				}
-			case k == pipeline.ColNeedsReview:
-				row = append(row, parquet.ValueOf(r.Out.NeedsReview).Level(0, 0, c))
-			default:
-				row = append(row, parquet.ValueOf(v).Level(0, 1, c))
+		row := make(parquet.Row, 0, nk+len(p.schema.Columns))
+		for c, i := range p.schema.Keep {
+			v := ""
+			if i < len(r.Fields) {
+				v = r.Fields[i]
 			}
+			row = append(row, parquet.ValueOf(v).Level(0, 1, c))
+		}
+		for k, col := range p.schema.Columns {
+			c := nk + k
+			var v pipeline.Value
+			if k < len(r.Out) {
+				v = r.Out[k]
+			}
+			def := 1
+			if v.Blank() {
+				def = 0 // null
+			}
+			row = append(row, parquetValue(col.Type, v).Level(0, def, c))
 		}
 		rows = append(rows, row)
 	}
@@ -90,6 +96,25 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 		return p.w.Flush()
 	}
 	return nil
+}
+
+// parquetValue converts one annotation cell; the caller sets its levels
+// (a null keeps definition level 0).
+func parquetValue(t pipeline.Type, v pipeline.Value) parquet.Value {
+	if v.Blank() {
+		return parquet.Value{}
+	}
+	switch t {
+	case pipeline.Int:
+		return parquet.Int64Value(int64(v.Num))
+	case pipeline.Float:
+		return parquet.DoubleValue(v.Num)
+	case pipeline.Bool:
+		return parquet.BooleanValue(v.Num != 0)
+	case pipeline.Date:
+		return parquet.Int32Value(int32(v.Num))
+	}
+	return parquet.ValueOf(v.Text)
 }
 
 // Close implements pipeline.Sink: it writes the footer and commits.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casescreen/casescreen/screen"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -136,11 +138,11 @@ func TestEveryFormatSameRows(t *testing.T) {
 }
 
 func TestProgressLine(t *testing.T) {
-	got := progressLine(5000, 2*time.Second, func() (float64, bool) { return 0.5, true })
+	got := progressLine(screen.Progress{Rows: 5000, Fraction: 0.5, Known: true}, 2*time.Second)
 	if want := "  [===============               ]  50%  5000 rows  2500 rows/s"; got != want {
 		t.Errorf("progress line %q, want %q", got, want)
 	}
-	got = progressLine(10, time.Second, func() (float64, bool) { return 0, false })
+	got = progressLine(screen.Progress{Rows: 10}, time.Second)
 	if want := "  10 rows  10 rows/s"; got != want {
 		t.Errorf("progress line without a total %q, want %q", got, want)
 	}

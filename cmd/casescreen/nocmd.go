@@ -10,6 +10,7 @@ import (
 
 	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/screen"
 )
 
 func nocCmd(args []string, stdout, stderr io.Writer) error {
@@ -29,7 +30,7 @@ func nocCmd(args []string, stdout, stderr io.Writer) error {
 		if len(pos) == 0 {
 			return usageErr("noc match: want a job title")
 		}
-		ix, err := loadIndex(*elements, nil)
+		ix, err := screen.LoadIndex(*elements)
 		if err != nil {
 			return err
 		}
@@ -39,10 +40,10 @@ func nocCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stdout, "no match")
 			return nil
 		}
-		fmt.Fprintf(stdout, "%s  %s  %-6s %s  (TEER %d)\n", r.Code, pipeline.FormatScore(r.Score), r.Method, r.Title, r.TEER)
+		fmt.Fprintf(stdout, "%s  %s  %-6s %s  (TEER %d)\n", r.Code, pipeline.FloatValue(r.Score).Text, r.Method, r.Title, r.TEER)
 		for _, a := range r.Alts {
 			u := ix.Classification().Unit(a.Code)
-			fmt.Fprintf(stdout, "%s  %s  alt    %s\n", a.Code, pipeline.FormatScore(a.Score), u.Title)
+			fmt.Fprintf(stdout, "%s  %s  alt    %s\n", a.Code, pipeline.FloatValue(a.Score).Text, u.Title)
 		}
 		if len(r.Reasons) > 0 {
 			fmt.Fprintf(stdout, "notes: %s\n", strings.Join(r.Reasons, ";"))
@@ -72,7 +73,7 @@ func nocCmd(args []string, stdout, stderr io.Writer) error {
 		for _, g := range cls.Hierarchy(u.Code) {
 			fmt.Fprintf(stdout, "  %-5s %s\n", g.Code, g.Title)
 		}
-		ix, err := loadIndex(*elements, nil)
+		ix, err := screen.LoadIndex(*elements)
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package pipeline
+package screen
 
 import (
 	"encoding/csv"
@@ -9,6 +9,10 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/jszwec/csvutil"
+
+	"github.com/casescreen/casescreen/pipeline"
 )
 
 // Field is a canonical input field (spec section 3).
@@ -243,8 +247,15 @@ func indexOf(header []string, col string) int {
 	return -1
 }
 
+// mapLine is one line of a --map file.
+type mapLine struct {
+	Field  string `csv:"field"`
+	Column string `csv:"column"`
+}
+
 // LoadMapping reads a --map file: CSV lines "field,column header" (a header
-// line "field,column" is optional).
+// line "field,column" is optional; lines starting with # are comments).
+// Errors name the file and line.
 func LoadMapping(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -252,33 +263,39 @@ func LoadMapping(path string) (map[string]string, error) {
 	}
 	defer f.Close()
 	cr := csv.NewReader(f)
-	cr.FieldsPerRecord = -1
+	cr.FieldsPerRecord = 2
 	cr.Comment = '#'
+	dec, err := csvutil.NewDecoder(cr, "field", "column")
+	if err != nil {
+		return nil, fmt.Errorf("column map %s: %w", path, err)
+	}
 	m := map[string]string{}
-	for line := 1; ; line++ {
-		rec, err := cr.Read()
+	for {
+		var l mapLine
+		err := dec.Decode(&l)
 		if errors.Is(err, io.EOF) {
 			return m, nil
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+				return nil, fmt.Errorf("column map %s line %d: want 2 fields (field,column)", path, pe.Line)
+			}
 			return nil, fmt.Errorf("column map %s: %w", path, err)
 		}
-		if len(rec) != 2 {
-			return nil, fmt.Errorf("column map %s line %d: want 2 fields (field,column), got %d", path, line, len(rec))
+		if len(m) == 0 && squash(l.Field) == "field" {
+			continue // the optional header line
 		}
-		if line == 1 && squash(rec[0]) == "field" {
-			continue
-		}
-		m[strings.TrimSpace(rec[0])] = strings.TrimSpace(rec[1])
+		m[strings.TrimSpace(l.Field)] = strings.TrimSpace(l.Column)
 	}
 }
 
 // Get returns the cell of field f in rec, or "".
-func (c *Columns) Get(rec *Record, f Field) string {
+func (c *Columns) Get(rec *pipeline.Record, f Field) string {
 	return cell(rec, c.Fields[f])
 }
 
-func cell(rec *Record, i int) string {
+func cell(rec *pipeline.Record, i int) string {
 	if i < 0 || i >= len(rec.Fields) {
 		return ""
 	}

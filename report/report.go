@@ -1,14 +1,15 @@
-package writers
+// Package report writes the consultant's workbook: a Summary sheet read
+// from the run's screen.Summary, the annotated Rows, a Review sheet with the
+// reasons in words and an Unmatched titles sheet laid out as an
+// --overrides file. Outputs opens the sink for every output path.
+package report
 
 import (
 	"archive/zip"
 	"compress/flate"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/screen"
+	"github.com/casescreen/casescreen/writers"
 )
 
 // MaxSheetRows is the number of data rows per sheet: Excel's 1,048,576 rows
@@ -35,54 +38,61 @@ const (
 	maxUnmatchedRows    = 2_000
 )
 
-// ReportInfo is what the XLSX report says about the run besides the rows.
-type ReportInfo struct {
-	Version    string
-	Inputs     []string // input files, hashed and counted for the Summary
-	AsOf       string
-	RuleSet    string
-	RulePeriod string
-	NOCIndex   string
-	Threshold  float64
-	Categories []string // category ids in force, in rule-set order
-	// Column roles in the input header (-1 or empty when absent).
-	IDColumn     int
-	TitleColumns []int // one per job (several in the wide shape)
-	IndustryCol  int
-	DateColumns  []int // cells that read as ISO dates are stored as dates
-	TextColumns  []int // never converted to numbers (codes, ids)
+// layout is what the workbook needs to know about the run's columns.
+type layout struct {
+	// Input columns, by index into Record.Fields (-1 when absent).
+	idCol, industryCol int
+	titleCols          []int // one per job (several in the wide shape)
+	// Annotation columns, by index into Schema.Columns.
+	code, method, score, title, alts, reasons int
+	threshold                                 float64
+	categories                                []string // category ids in force, in rule-set order
 }
 
-// XLSX writes the consultant's report with excelize's StreamWriter, so
+func newLayout(job *screen.Job) layout {
+	schema, cols := job.Schema(), job.Columns()
+	l := layout{idCol: cols.Fields[screen.ApplicantID], industryCol: cols.Jobs[0][screen.Industry],
+		code: schema.Column("noc_code"), method: schema.Column("match_method"), score: schema.Column("match_score"),
+		title: schema.Column("noc_title"), alts: schema.Column("match_alternatives"), reasons: schema.Column("review_reasons"),
+		threshold: job.Config().Threshold}
+	for _, j := range cols.Jobs {
+		l.titleCols = append(l.titleCols, j[screen.JobTitle])
+	}
+	rs, asOf := job.RuleSet(), job.Config().AsOf
+	for i := range rs.Categories {
+		if c := &rs.Categories[i]; c.Active(asOf) {
+			l.categories = append(l.categories, c.ID)
+		}
+	}
+	return l
+}
+
+// Workbook writes the consultant's report with excelize's StreamWriter, so
 // memory stays bounded whatever the row count: a Summary sheet, the
 // annotated Rows (frozen header, filter, widths, status colours, NOC codes
 // as text, dates as dates, numbers as numbers), a Review sheet and an
-// Unmatched titles sheet in the layout --overrides reads.
-type XLSX struct {
-	out    committer
+// Unmatched titles sheet in the layout --overrides reads. It implements
+// screen.SummarySink: the Summary sheet is written from the run's Summary
+// at Close.
+type Workbook struct {
+	out    writers.Output
 	f      *excelize.File
-	info   ReportInfo
+	lay    layout
+	schema pipeline.Schema
 	header []string
-	nIn    int
+	nKeep  int
 	st     styles
+	sum    *screen.Summary
 
 	rows      *excelize.StreamWriter
 	sheet     int // "Rows" sheets started
 	row       int // rows on the current sheet, header included
 	cells     []any
-	vals      []string
-	colKind   []cellKind
+	inKind    []cellKind // per input column
 	review    *excelize.StreamWriter
 	reviewRow int
 	reviewAll int
-
-	// counts for the Summary
-	total, applicants int
-	perFile           map[string]int
-	fileOrder         []string
-	eligible, inRev   map[string]int
-	reasons           map[string]int
-	unmatched         map[string]*unmatched
+	unmatched map[string]*unmatched
 }
 
 type cellKind uint8
@@ -97,20 +107,20 @@ type unmatched struct {
 	title, industry string
 	count           int
 	guess           string
-	score           float64
-	hasScore        bool
+	score           pipeline.Value
 }
 
 type styles struct {
 	head, date, score, text, wrap, title, bold int
 }
 
-// NewXLSX writes to out, which Close commits.
-func NewXLSX(out committer, header []string, info ReportInfo) *XLSX {
+// New writes the report for job to out, which Close commits and Abort
+// discards.
+func New(out writers.Output, job *screen.Job) *Workbook {
 	f := excelize.NewFile()
-	x := &XLSX{out: out, f: f, info: info, header: OutputHeader(header), nIn: len(header),
-		perFile: map[string]int{}, eligible: map[string]int{}, inRev: map[string]int{},
-		reasons: map[string]int{}, unmatched: map[string]*unmatched{}}
+	schema := job.Schema()
+	x := &Workbook{out: out, f: f, lay: newLayout(job), schema: schema, header: schema.Header(), nKeep: len(schema.Keep),
+		unmatched: map[string]*unmatched{}}
 	x.st.head, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	isoDate := "yyyy-mm-dd" // unambiguous in every locale a client may open it in
@@ -120,24 +130,26 @@ func NewXLSX(out committer, header []string, info ReportInfo) *XLSX {
 	x.st.wrap, _ = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	x.st.title, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F4E78"}})
 	x.st.bold, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	x.colKind = make([]cellKind, len(x.header))
-	for _, c := range info.TextColumns {
-		if c >= 0 && c < len(header) {
-			x.colKind[c] = kindText
+	cols := job.Columns()
+	x.inKind = make([]cellKind, len(schema.Input))
+	set := func(i int, k cellKind) {
+		if i >= 0 && i < len(x.inKind) {
+			x.inKind[i] = k
 		}
 	}
-	for _, c := range info.DateColumns {
-		if c >= 0 && c < len(header) {
-			x.colKind[c] = kindDate
-		}
-	}
-	for i := len(header); i < len(x.header); i++ {
-		x.colKind[i] = kindText
+	set(cols.Fields[screen.ApplicantID], kindText)
+	for _, j := range cols.Jobs {
+		set(j[screen.NOCCode], kindText)
+		set(j[screen.StartDate], kindDate)
+		set(j[screen.EndDate], kindDate)
 	}
 	return x
 }
 
-func (x *XLSX) rowsSheetName() string {
+// Summarize implements screen.SummarySink.
+func (x *Workbook) Summarize(s *screen.Summary) { x.sum = s }
+
+func (x *Workbook) rowsSheetName() string {
 	if x.sheet == 1 {
 		return "Rows"
 	}
@@ -146,7 +158,7 @@ func (x *XLSX) rowsSheetName() string {
 
 // start creates the sheets in their final order: Summary (filled at
 // Close), Rows, Review, Unmatched titles.
-func (x *XLSX) start() error {
+func (x *Workbook) start() error {
 	if err := x.f.SetSheetName("Sheet1", "Summary"); err != nil {
 		return err
 	}
@@ -178,25 +190,25 @@ var frozenHeader = &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", A
 func headCells(h []string, style int) []any {
 	out := make([]any, len(h))
 	for i, v := range h {
-		out[i] = excelize.Cell{Value: Neutralize(v), StyleID: style}
+		out[i] = excelize.Cell{Value: writers.Neutralize(v), StyleID: style}
 	}
 	return out
 }
 
-// width is a column's display width, from its header and role.
-func (x *XLSX) width(i int) float64 {
+// width is an output column's display width, from its header and role.
+func (x *Workbook) width(i int) float64 {
 	switch name := x.header[i]; {
-	case i >= x.nIn && (name == "noc_title" || name == "review_reasons"):
+	case i >= x.nKeep && (name == "noc_title" || name == "review_reasons"):
 		return 40
-	case i >= x.nIn && (name == "match_alternatives" || name == "eligible_categories" || name == "review_categories" || name == "qualifying_hours"):
+	case i >= x.nKeep && (name == "match_alternatives" || name == "eligible_categories" || name == "review_categories" || name == "qualifying_hours"):
 		return 26
-	case x.colKind[i] == kindDate:
+	case i < x.nKeep && x.inKind[x.schema.Keep[i]] == kindDate, i >= x.nKeep && x.schema.Columns[i-x.nKeep].Type == pipeline.Date:
 		return 12
 	}
 	return min(40, max(10, float64(len(x.header[i]))+4))
 }
 
-func (x *XLSX) newRowsSheet() error {
+func (x *Workbook) newRowsSheet() error {
 	x.sheet++
 	name := x.rowsSheetName()
 	if _, err := x.f.NewSheet(name); err != nil {
@@ -226,7 +238,7 @@ func (x *XLSX) newRowsSheet() error {
 // finishRowsSheet adds the filter and the status colours to the current
 // Rows sheet and flushes it. Both go into the worksheet the stream writer
 // holds, so they must be set before Flush.
-func (x *XLSX) finishRowsSheet() error {
+func (x *Workbook) finishRowsSheet() error {
 	name := x.rowsSheetName()
 	last, _ := excelize.CoordinatesToCellName(len(x.header), max(x.row, 2))
 	if err := x.f.AutoFilter(name, "A1:"+last, nil); err != nil {
@@ -238,7 +250,7 @@ func (x *XLSX) finishRowsSheet() error {
 	return x.rows.Flush()
 }
 
-func (x *XLSX) statusColours(sheet string) error {
+func (x *Workbook) statusColours(sheet string) error {
 	red, err := x.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
 	if err != nil {
 		return err
@@ -252,7 +264,7 @@ func (x *XLSX) statusColours(sheet string) error {
 		return err
 	}
 	col := func(name string) string {
-		for i := x.nIn; i < len(x.header); i++ {
+		for i := x.nKeep; i < len(x.header); i++ {
 			if x.header[i] == name {
 				c, _ := excelize.ColumnNumberToName(i + 1)
 				return c
@@ -283,7 +295,7 @@ func (x *XLSX) statusColours(sheet string) error {
 }
 
 // Write implements pipeline.Sink.
-func (x *XLSX) Write(recs []*pipeline.Record) error {
+func (x *Workbook) Write(recs []*pipeline.Record) error {
 	if x.rows == nil {
 		if err := x.start(); err != nil {
 			return err
@@ -298,29 +310,17 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 				return err
 			}
 		}
-		x.count(r)
+		x.track(r)
 		cells := x.cells[:0]
-		for i, f := range r.Fields {
-			cells = append(cells, x.cell(f, x.colKind[i]))
-		}
-		x.vals = r.Out.Values(x.vals[:0])
-		for k, v := range x.vals {
-			switch k {
-			case pipeline.ColTEER:
-				if n, err := strconv.Atoi(v); err == nil {
-					cells = append(cells, n)
-					continue
-				}
-			case pipeline.ColMatchScore:
-				if r.Out.HasScore {
-					cells = append(cells, excelize.Cell{Value: r.Out.MatchScore, StyleID: x.st.score})
-					continue
-				}
-			case pipeline.ColNeedsReview:
-				cells = append(cells, r.Out.NeedsReview)
-				continue
+		for _, i := range x.schema.Keep {
+			v := ""
+			if i < len(r.Fields) {
+				v = r.Fields[i]
 			}
-			cells = append(cells, xlsxText(v))
+			cells = append(cells, x.cell(v, x.inKind[i]))
+		}
+		for k, c := range x.schema.Columns {
+			cells = append(cells, x.value(c.Type, r.Out[k]))
 		}
 		x.cells = cells
 		x.row++
@@ -328,7 +328,7 @@ func (x *XLSX) Write(recs []*pipeline.Record) error {
 		if err := x.rows.SetRow(cell, cells); err != nil {
 			return err
 		}
-		if r.Out.NeedsReview {
+		if r.NeedsReview() {
 			if err := x.addReview(r); err != nil {
 				return err
 			}
@@ -342,7 +342,7 @@ const maxCellChars = 32767
 
 // xlsxText neutralises s and cuts it to what a cell can hold, saying so.
 func xlsxText(s string) string {
-	s = Neutralize(s)
+	s = writers.Neutralize(s)
 	if len(s) <= maxCellChars {
 		return s
 	}
@@ -354,9 +354,27 @@ func xlsxText(s string) string {
 	return s[:cut] + note
 }
 
+// value converts one annotation cell by its column's type.
+func (x *Workbook) value(t pipeline.Type, v pipeline.Value) any {
+	if v.Blank() {
+		return ""
+	}
+	switch t {
+	case pipeline.Int:
+		return int(v.Num)
+	case pipeline.Float:
+		return excelize.Cell{Value: v.Num, StyleID: x.st.score}
+	case pipeline.Bool:
+		return v.Num != 0
+	case pipeline.Date:
+		return excelize.Cell{Value: time.Unix(int64(v.Num)*86400, 0).UTC(), StyleID: x.st.date}
+	}
+	return xlsxText(v.Text)
+}
+
 // cell converts one input cell: formulas neutralised, ISO dates in date
 // columns as dates, plain numbers as numbers (not codes with leading zeros).
-func (x *XLSX) cell(s string, k cellKind) any {
+func (x *Workbook) cell(s string, k cellKind) any {
 	switch k {
 	case kindDate:
 		if t, err := time.Parse("2006-01-02", s); err == nil {
@@ -393,36 +411,22 @@ func number(s string) (float64, bool) {
 	return f, err == nil
 }
 
-func (x *XLSX) field(r *pipeline.Record, i int) string {
+func (x *Workbook) field(r *pipeline.Record, i int) string {
 	if i >= 0 && i < len(r.Fields) {
 		return r.Fields[i]
 	}
 	return ""
 }
 
-func (x *XLSX) count(r *pipeline.Record) {
-	x.total++
-	if _, ok := x.perFile[r.Source]; !ok {
-		x.fileOrder = append(x.fileOrder, r.Source)
-	}
-	x.perFile[r.Source]++
-	if r.First {
-		x.applicants++
-		for _, id := range splitIDs(r.Out.Eligible) {
-			x.eligible[id]++
-		}
-		for _, id := range splitIDs(r.Out.ReviewCats) {
-			x.inRev[id]++
-		}
-	}
-	for _, code := range splitIDs(r.Out.Reasons) {
-		x.reasons[code]++
-	}
-	low := r.Out.MatchMethod == "none" || r.Out.HasScore && r.Out.MatchScore < x.info.Threshold
-	if !low || len(x.info.TitleColumns) != 1 {
+// track notes a row whose title matched with low confidence or not at all
+// for the Unmatched titles sheet (long shape only: one title per row).
+func (x *Workbook) track(r *pipeline.Record) {
+	score := r.Out[x.lay.score]
+	low := r.Out[x.lay.method].Text == "none" || !score.Blank() && score.Num < x.lay.threshold
+	if !low || len(x.lay.titleCols) != 1 {
 		return
 	}
-	title := strings.TrimSpace(x.field(r, x.info.TitleColumns[0]))
+	title := strings.TrimSpace(x.field(r, x.lay.titleCols[0]))
 	if title == "" {
 		return
 	}
@@ -432,7 +436,7 @@ func (x *XLSX) count(r *pipeline.Record) {
 		if len(x.unmatched) >= maxUnmatchedTracked {
 			return
 		}
-		u = &unmatched{title: title, industry: x.field(r, x.info.IndustryCol), guess: r.Out.NOCCode, score: r.Out.MatchScore, hasScore: r.Out.HasScore}
+		u = &unmatched{title: title, industry: x.field(r, x.lay.industryCol), guess: r.Out[x.lay.code].Text, score: score}
 		x.unmatched[key] = u
 	}
 	u.count++
@@ -445,76 +449,32 @@ func splitIDs(s string) []string {
 	return strings.Split(s, ";")
 }
 
-func (x *XLSX) addReview(r *pipeline.Record) error {
+func (x *Workbook) addReview(r *pipeline.Record) error {
 	x.reviewAll++
 	if x.reviewRow > MaxReviewRows {
 		return nil
 	}
 	title := ""
-	if len(x.info.TitleColumns) > 0 {
+	if len(x.lay.titleCols) > 0 {
 		var ts []string
-		for _, c := range x.info.TitleColumns {
+		for _, c := range x.lay.titleCols {
 			if t := x.field(r, c); t != "" {
 				ts = append(ts, t)
 			}
 		}
 		title = strings.Join(ts, " | ")
 	}
-	var score any = ""
-	if r.Out.HasScore {
-		score = excelize.Cell{Value: r.Out.MatchScore, StyleID: x.st.score}
-	}
 	x.reviewRow++
 	cell, _ := excelize.CoordinatesToCellName(1, x.reviewRow)
-	return x.review.SetRow(cell, []any{r.Source, r.Row, Neutralize(x.field(r, x.info.IDColumn)), Neutralize(title),
-		excelize.Cell{Value: r.Out.NOCCode, StyleID: x.st.text}, r.Out.NOCTitle, score, r.Out.Alternatives,
-		excelize.Cell{Value: ReasonWords(r.Out.Reasons), StyleID: x.st.wrap}})
-}
-
-// reasonWords says each review reason in words for the Review sheet.
-var reasonWords = map[string]string{
-	"low_match_score":           "job title matched with low confidence",
-	"no_match":                  "job title not recognised",
-	"not_an_occupation":         "the cell names no paid job (student, retired ...)",
-	"multiple_roles":            "several roles in one cell",
-	"noc_code_invalid":          "NOC code in the row is not valid",
-	"noc2016_one_to_many":       "NOC 2016 code maps to several 2021 codes",
-	"start_date_unreadable":     "start date unreadable",
-	"start_date_missing":        "start date missing",
-	"end_date_unreadable":       "end date unreadable",
-	"end_before_start":          "end date before start date",
-	"date_order_assumed":        "day and month could be read both ways",
-	"hours_missing":             "hours per week missing",
-	"hours_unreadable":          "hours per week unreadable",
-	"hours_part_time_unknown":   "part-time without hours",
-	"job_title_missing":         "no job title or code",
-	"country_unknown":           "country unknown where Canadian experience is required",
-	"dates_unreadable":          "dates of a listed job cannot be read",
-	"extra_requirements":        "category has conditions the list cannot show",
-	"language_score_unreadable": "language score unreadable",
-	"applicant_not_contiguous":  "applicant id appears again later in the list",
-	"too_few_fields":            "row has fewer cells than the header",
-	"too_many_fields":           "row has more cells than the header",
-	"csv_parse_error":           "row could not be parsed cleanly",
-	"invalid_utf8":              "text was not valid UTF-8",
-}
-
-// ReasonWords turns "a;b" reason codes into words, one per line.
-func ReasonWords(codes string) string {
-	var out []string
-	for _, c := range splitIDs(codes) {
-		if w, ok := reasonWords[c]; ok {
-			out = append(out, w)
-		} else {
-			out = append(out, strings.ReplaceAll(c, "_", " "))
-		}
-	}
-	return strings.Join(out, "\n")
+	return x.review.SetRow(cell, []any{r.Source, r.Row, writers.Neutralize(x.field(r, x.lay.idCol)), writers.Neutralize(title),
+		excelize.Cell{Value: r.Out[x.lay.code].Text, StyleID: x.st.text}, r.Out[x.lay.title].Text,
+		x.value(pipeline.Float, r.Out[x.lay.score]), r.Out[x.lay.alts].Text,
+		excelize.Cell{Value: screen.ReasonWords(r.Out[x.lay.reasons].Text), StyleID: x.st.wrap}})
 }
 
 // Close implements pipeline.Sink: it finishes the streamed sheets, writes
 // the Summary and Unmatched titles sheets, and commits the file.
-func (x *XLSX) Close() error {
+func (x *Workbook) Close() error {
 	err := x.close()
 	if err != nil {
 		x.Abort()
@@ -524,7 +484,7 @@ func (x *XLSX) Close() error {
 	return x.out.Commit()
 }
 
-func (x *XLSX) close() error {
+func (x *Workbook) close() error {
 	if x.rows == nil {
 		if err := x.start(); err != nil {
 			return err
@@ -570,7 +530,7 @@ func (x *XLSX) close() error {
 	return err
 }
 
-func (x *XLSX) writeUnmatched() error {
+func (x *Workbook) writeUnmatched() error {
 	const sh = "Unmatched titles"
 	list := make([]*unmatched, 0, len(x.unmatched))
 	for _, u := range x.unmatched {
@@ -594,10 +554,10 @@ func (x *XLSX) writeUnmatched() error {
 	x.f.SetCellStyle(sh, "A1", "F1", x.st.head)
 	for i, u := range list {
 		var score any = ""
-		if u.hasScore {
-			score = u.score
+		if !u.score.Blank() {
+			score = u.score.Num
 		}
-		row := []any{Neutralize(u.title), "", Neutralize(u.industry), u.count, u.guess, score}
+		row := []any{writers.Neutralize(u.title), "", writers.Neutralize(u.industry), u.count, u.guess, score}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := x.f.SetSheetRow(sh, cell, &row); err != nil {
 			return err
@@ -625,22 +585,14 @@ func printOnePageWide(f *excelize.File, sheet string, tall int) error {
 	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
-func fileSum(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func (x *XLSX) writeSummary() error {
+// writeSummary writes the Summary sheet from the run's Summary.
+func (x *Workbook) writeSummary() error {
 	const sh = "Summary"
 	f := x.f
+	s := x.sum
+	if s == nil {
+		return errors.New("report: closed without the run's summary")
+	}
 	row := 1
 	put := func(label string, value any) {
 		f.SetCellValue(sh, "A"+strconv.Itoa(row), label)
@@ -651,23 +603,19 @@ func (x *XLSX) writeSummary() error {
 	f.SetCellValue(sh, "A1", "casescreen report")
 	f.SetCellStyle(sh, "A1", "A1", x.st.title)
 	row = 3
-	put("Tool version", x.info.Version)
-	put("As-of date", x.info.AsOf)
-	put("Rule set", x.info.RuleSet+" (effective "+x.info.RulePeriod+")")
-	put("NOC index", x.info.NOCIndex)
-	put("Applicants", x.applicants)
-	put("Rows", x.total)
-	put("Rows needing review", x.reviewAll)
+	put("Tool version", s.Version)
+	put("As-of date", s.AsOf)
+	put("Rule set", s.RuleSet+" (effective "+s.RuleSetEffective+")")
+	put("NOC index", s.NOCIndex)
+	put("Applicants", s.Applicants)
+	put("Rows", s.RowsWritten)
+	put("Rows needing review", s.RowsNeedReview)
 	row++
 	f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]string{"Input file", "SHA-256", "Rows"})
 	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "C"+strconv.Itoa(row), x.st.head)
 	row++
-	for _, in := range x.info.Inputs {
-		sum, err := fileSum(in)
-		if err != nil {
-			return fmt.Errorf("summary: checksum of %s: %w", in, err)
-		}
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{filepath.Base(in), sum, x.perFile[filepath.Base(in)]})
+	for _, in := range s.Inputs {
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{in.Name, in.SHA256, in.Rows})
 		row++
 	}
 	row++
@@ -675,9 +623,8 @@ func (x *XLSX) writeSummary() error {
 	f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]string{"Category", "Eligible", "Review", "Not eligible"})
 	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "D"+strconv.Itoa(row), x.st.head)
 	row++
-	for _, id := range x.info.Categories {
-		e, r := x.eligible[id], x.inRev[id]
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{id, e, r, x.applicants - e - r})
+	for _, c := range s.Categories {
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{c.ID, c.Eligible, c.Review, c.NotEligible})
 		row++
 	}
 	tableBottom := row - 1
@@ -690,7 +637,7 @@ func (x *XLSX) writeSummary() error {
 		v int
 	}
 	var rs []kv
-	for k, v := range x.reasons {
+	for k, v := range s.RowsByReason {
 		rs = append(rs, kv{k, v})
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i].v > rs[j].v || rs[i].v == rs[j].v && rs[i].k < rs[j].k })
@@ -698,7 +645,7 @@ func (x *XLSX) writeSummary() error {
 		if i == 10 {
 			break
 		}
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{ReasonWords(r.k) + " (" + r.k + ")", r.v})
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{screen.ReasonWords(r.k) + " (" + r.k + ")", r.v})
 		row++
 	}
 	f.SetColWidth(sh, "A", "A", 46)
@@ -707,7 +654,7 @@ func (x *XLSX) writeSummary() error {
 	if err := printOnePageWide(f, sh, 1); err != nil {
 		return err
 	}
-	if len(x.info.Categories) == 0 {
+	if len(s.Categories) == 0 {
 		return nil
 	}
 	return f.AddChart(sh, "F3", &excelize.Chart{
@@ -724,7 +671,7 @@ func (x *XLSX) writeSummary() error {
 }
 
 // Abort implements pipeline.Sink.
-func (x *XLSX) Abort() error {
+func (x *Workbook) Abort() error {
 	x.f.Close()
 	return x.out.Abort()
 }

@@ -1,4 +1,4 @@
-package writers
+package report
 
 import (
 	"os"
@@ -9,12 +9,40 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/rules"
+	"github.com/casescreen/casescreen/screen"
 )
 
 type fileOut struct{ *os.File }
 
 func (f fileOut) Commit() error { return f.Close() }
 func (f fileOut) Abort() error  { return f.Close() }
+
+// testJob opens a screening job over a one-row CSV with the given header,
+// for a workbook to be written from records the test makes.
+func testJob(t *testing.T, header string) *screen.Job {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.csv")
+	if err := os.WriteFile(in, []byte(header+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	job, err := screen.Open(screen.Config{Inputs: []string{in}, AsOf: rules.MakeDate(2026, 11, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { job.Close() })
+	return job
+}
+
+// annotation returns Out values for the job's schema from name -> value.
+func annotation(job *screen.Job, vals map[string]pipeline.Value) []pipeline.Value {
+	cols := job.Schema().Columns
+	out := make([]pipeline.Value, len(cols))
+	for i, c := range cols {
+		out[i] = vals[c.Name]
+	}
+	return out
+}
 
 // More than 1,048,576 data rows continue on "Rows (2)" with the same
 // header. Runs in CI; -short skips it.
@@ -28,13 +56,16 @@ func TestXLSXContinuesOnSecondSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := NewXLSX(fileOut{f}, []string{"id", "job_title"}, ReportInfo{IDColumn: 0, TitleColumns: []int{1}, IndustryCol: -1, Threshold: 0.6})
+	job := testJob(t, "id,job_title")
+	w := New(fileOut{f}, job)
+	w.Summarize(&screen.Summary{})
+	out := annotation(job, map[string]pipeline.Value{"noc_code": pipeline.TextValue("63200"), "match_method": pipeline.TextValue("exact"),
+		"match_score": pipeline.FloatValue(0.97), "rule_set": pipeline.TextValue("2026"), "needs_review": pipeline.BoolValue(false)})
 	batch := make([]*pipeline.Record, 0, 1000)
 	recs := make([]pipeline.Record, 1000)
 	for i := 1; i <= n; i++ {
 		r := &recs[len(batch)]
-		*r = pipeline.Record{Source: "x.csv", Row: i + 1, Fields: []string{strconv.Itoa(i), "cook"}, First: true}
-		r.Out = pipeline.Annotation{NOCCode: "63200", MatchMethod: "exact", MatchScore: 0.97, HasScore: true, RuleSet: "2026"}
+		*r = pipeline.Record{Source: "x.csv", Row: i + 1, Fields: []string{strconv.Itoa(i), "cook"}, First: true, Out: out}
 		batch = append(batch, r)
 		if len(batch) == cap(batch) {
 			if err := w.Write(batch); err != nil {

@@ -1,0 +1,47 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/screen"
+	"github.com/casescreen/casescreen/writers"
+)
+
+// Outputs opens one sink per output path, by extension: the workbook
+// report for .xlsx, the writers package's CSV, JSON Lines and Parquet for
+// the others; "-" is CSV on stdout. Every file is written under a temporary
+// name beside its target and renamed into place when the run closes it. On
+// error the sinks opened so far are aborted and the error names the path.
+func Outputs(job *screen.Job, paths []string, stdout io.Writer) ([]pipeline.Sink, error) {
+	var sinks []pipeline.Sink
+	for _, p := range paths {
+		s, err := open(job, p, stdout)
+		if err != nil {
+			for _, o := range sinks {
+				o.Abort()
+			}
+			return nil, err
+		}
+		sinks = append(sinks, s)
+	}
+	return sinks, nil
+}
+
+func open(job *screen.Job, path string, stdout io.Writer) (pipeline.Sink, error) {
+	if path == "-" || strings.ToLower(filepath.Ext(path)) != ".xlsx" {
+		s, err := writers.Create(path, job.Schema(), stdout)
+		if err != nil && path != "-" {
+			return nil, fmt.Errorf("%w (or .xlsx for the report)", err)
+		}
+		return s, err
+	}
+	out, err := writers.CreateAtomic(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(out, job), nil
+}

@@ -1,0 +1,177 @@
+package screen
+
+import (
+	"math"
+	"strings"
+
+	"github.com/casescreen/casescreen/noc"
+	"github.com/casescreen/casescreen/pipeline"
+)
+
+// rowResult is everything one row's annotation is made from.
+type rowResult struct {
+	rec     *pipeline.Record
+	jobs    []rowJob // the row's jobs: one in the long shape, 0..N in the wide
+	app     *applicantResult
+	ruleSet string
+}
+
+// outputColumn is one annotation column. Its name is a contract (spec
+// section 4). A per-job column (job set) holds one value per job; in the
+// wide shape, where a row has several jobs, the values are joined by " | "
+// and the column is text, unless widen says how to combine them. Other
+// columns (row set) describe the row or its applicant.
+type outputColumn struct {
+	name string
+	typ  pipeline.Type // the type in the long shape
+	job  func(m *noc.Result) pipeline.Value
+	// none is the value of a per-job column for a row with no job (wide
+	// rows with empty job columns); blank if unset.
+	none pipeline.Value
+	// widen, if set, combines the values of several jobs into one of the
+	// column's own type.
+	widen func(vs []pipeline.Value) pipeline.Value
+	row   func(r *rowResult) pipeline.Value
+}
+
+// outputColumns is the one table of annotation columns, in output order.
+// Adding a column is adding a line here.
+var outputColumns = []outputColumn{
+	{name: "noc_code", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Code) }},
+	{name: "noc_title", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Title) }},
+	{name: "teer", typ: pipeline.Int, job: func(m *noc.Result) pipeline.Value {
+		if m.Code == "" {
+			return pipeline.Value{}
+		}
+		return pipeline.IntValue(m.TEER)
+	}},
+	{name: "match_method", none: pipeline.TextValue(string(noc.MethodNone)),
+		job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(string(m.Method)) }},
+	{name: "match_score", typ: pipeline.Float, widen: lowest, job: func(m *noc.Result) pipeline.Value {
+		if m.Method == noc.MethodNone {
+			return pipeline.Value{}
+		}
+		return pipeline.FloatValue(math.Round(m.Score*100) / 100)
+	}},
+	{name: "match_alternatives", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(formatAlts(m.Alts)) }},
+	{name: "eligible_categories", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.eligible) }},
+	{name: "review_categories", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.review) }},
+	{name: "qualifying_hours", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.hours) }},
+	{name: "rule_set", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.ruleSet) }},
+	{name: "needs_review", typ: pipeline.Bool, row: func(r *rowResult) pipeline.Value { return pipeline.BoolValue(r.rec.NeedsReview()) }},
+	{name: "review_reasons", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(reasonCodes(r.rec.Problems)) }},
+}
+
+// lowest is the wide shape's match_score: the lowest score of the row's
+// jobs, the one that decides whether the row needs review.
+func lowest(vs []pipeline.Value) pipeline.Value {
+	var low pipeline.Value
+	for _, v := range vs {
+		if !v.Blank() && (low.Blank() || v.Num < low.Num) {
+			low = v
+		}
+	}
+	return low
+}
+
+// outputTable is outputColumns resolved for one run's shape.
+type outputTable struct {
+	cols []outputColumn
+	wide bool
+}
+
+func newOutputTable(wide bool) *outputTable {
+	return &outputTable{cols: outputColumns, wide: wide}
+}
+
+// Columns is the schema's annotation part.
+func (t *outputTable) Columns() []pipeline.Column {
+	out := make([]pipeline.Column, len(t.cols))
+	for i, c := range t.cols {
+		typ := c.typ
+		if t.wide && c.job != nil && c.widen == nil {
+			typ = pipeline.Text
+		}
+		out[i] = pipeline.Column{Name: c.name, Type: typ}
+	}
+	return out
+}
+
+// fill writes the row's annotation into dst, aligned with Columns.
+func (t *outputTable) fill(dst []pipeline.Value, r *rowResult) {
+	for i := range t.cols {
+		c := &t.cols[i]
+		if c.row != nil {
+			dst[i] = c.row(r)
+			continue
+		}
+		switch len(r.jobs) {
+		case 0:
+			dst[i] = c.none
+		case 1:
+			dst[i] = c.job(&r.jobs[0].match)
+			if t.wide && c.widen == nil && c.typ != pipeline.Text {
+				dst[i] = pipeline.TextValue(dst[i].Text) // text in the wide shape
+			}
+		default:
+			vs := make([]pipeline.Value, len(r.jobs))
+			for k := range r.jobs {
+				vs[k] = c.job(&r.jobs[k].match)
+			}
+			if c.widen != nil {
+				dst[i] = c.widen(vs)
+				continue
+			}
+			texts := make([]string, len(vs))
+			for k, v := range vs {
+				texts[k] = v.Text
+			}
+			dst[i] = pipeline.TextValue(strings.Join(texts, " | "))
+		}
+	}
+}
+
+// reasonCodes joins the distinct problem codes of a row in first-seen
+// order: the review_reasons column.
+func reasonCodes(ps []pipeline.Problem) string {
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return ps[0].Code
+	}
+	var b strings.Builder
+	for i, p := range ps {
+		dup := false
+		for _, q := range ps[:i] {
+			if q.Code == p.Code {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(p.Code)
+	}
+	return b.String()
+}
+
+func formatAlts(cs []noc.Candidate) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(c.Code)
+		b.WriteByte(':')
+		b.WriteString(pipeline.FloatValue(math.Round(c.Score*100) / 100).Text)
+	}
+	return b.String()
+}

@@ -1,0 +1,263 @@
+package screen
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/casescreen/casescreen/noc"
+	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/rules"
+)
+
+// stage is the screening stage: it matches each job's title to a NOC code,
+// parses dates, hours and language levels, evaluates the rule set for each
+// applicant and fills the annotation columns. It is shared by all workers
+// and read-only; each worker has its own matcher cache and scratch memory.
+type stage struct {
+	cols      *Columns
+	matcher   *noc.Matcher
+	rules     *rules.RuleSet
+	asOf      rules.Date
+	dateOrder rules.DateOrder
+	out       *outputTable
+}
+
+// NewWorker implements pipeline.Stage.
+func (s *stage) NewWorker() pipeline.Worker {
+	return &worker{stage: s, lm: s.matcher.Local()}
+}
+
+// worker screens batches on one goroutine.
+type worker struct {
+	*stage
+	lm *noc.Local
+
+	// Scratch reused across the applicants of a batch: none of it
+	// outlives applicant.
+	all    []rowJob
+	jobs   []rules.Job
+	perRow [][]rowJob
+	dec    []rules.Decision
+}
+
+// rowJob is one job of a row with its match, before rules.
+type rowJob struct {
+	match noc.Result
+	job   rules.Job
+	row   int // index of the row within the applicant
+}
+
+// applicantResult is what the rules decided for one applicant; every row of
+// the applicant shows it.
+type applicantResult struct {
+	eligible, review, hours string
+	reasons                 []string // reasons of the categories in review
+}
+
+// Process implements pipeline.Worker. It never fails on data; it returns
+// only the context's error.
+func (w *worker) Process(ctx context.Context, recs []*pipeline.Record) error {
+	values := make([]pipeline.Value, len(recs)*len(w.out.cols))
+	for i := 0; i < len(recs); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		j := i + 1
+		for j < len(recs) && recs[j].Applicant == recs[i].Applicant {
+			j++
+		}
+		w.applicant(recs[i:j], values[i*len(w.out.cols):j*len(w.out.cols)])
+		i = j
+	}
+	return nil
+}
+
+// applicant screens the rows of one applicant; values has room for their
+// annotations.
+func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
+	nj := len(w.cols.Jobs)
+	all := w.all[:0]
+	app := rules.Applicant{Jobs: w.jobs[:0]}
+	for i, rec := range rows {
+		for k := range w.cols.Jobs {
+			if rj, ok := w.job(rec, &w.cols.Jobs[k], k, nj > 1); ok {
+				rj.row = i
+				all = append(all, rj)
+				app.Jobs = append(app.Jobs, rj.job)
+			}
+		}
+		w.french(rec, &app)
+	}
+	// all may have moved while growing: slice it for the rows only now.
+	perRow := w.perRow[:0]
+	k := 0
+	for i := range rows {
+		n := 0
+		for k+n < len(all) && all[k+n].row == i {
+			n++
+		}
+		perRow = append(perRow, all[k:k+n:k+n])
+		k += n
+	}
+	w.all, w.jobs, w.perRow = all, app.Jobs, perRow
+	w.dec = w.rules.EvaluateInto(w.dec[:0], &app, w.asOf)
+	var res applicantResult
+	res.eligible, res.review, res.hours = rules.Summary(w.dec)
+	if res.review != "" {
+		for _, d := range w.dec {
+			res.reasons = append(res.reasons, d.Reasons...)
+		}
+	}
+	ncol := len(w.out.cols)
+	for i, rec := range rows {
+		for _, rj := range perRow[i] {
+			switch {
+			case rj.match.Method == noc.MethodNone:
+				// A blank title or a non-job ("student") has its own reason.
+				if len(rj.match.Reasons) == 0 && !rec.HasProblem(ReasonJobTitleMissing) {
+					addOnce(rec, pipeline.Review, ReasonNoMatch, "")
+				}
+			case rj.match.Score < w.matcher.Threshold:
+				addOnce(rec, pipeline.Review, ReasonLowMatchScore, "")
+			}
+		}
+		// A category in review makes every row of the applicant need a
+		// person, whatever kind the reason has where it arose.
+		for _, code := range res.reasons {
+			addOnce(rec, pipeline.Review, code, "")
+		}
+		rec.Out = values[i*ncol : (i+1)*ncol : (i+1)*ncol]
+		w.out.fill(rec.Out, &rowResult{rec: rec, jobs: perRow[i], app: &res, ruleSet: w.rules.Name})
+	}
+}
+
+// addOnce attaches a problem unless the row already has that code.
+func addOnce(rec *pipeline.Record, k pipeline.Kind, code, field string) {
+	if !rec.HasProblem(code) {
+		rec.Add(k, code, field, "")
+	}
+}
+
+// job reads job k of a row. It reports false when the row has no job there
+// (wide rows with fewer jobs than columns).
+func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (rowJob, bool) {
+	get := func(f Field) string { return cell(rec, jc[f]) }
+	title, code := get(JobTitle), get(NOCCode)
+	start, end, hours := get(StartDate), get(EndDate), get(HoursPerWeek)
+	prefix := ""
+	if wide {
+		prefix = "job" + strconv.Itoa(k+1) + "_"
+		if title == "" && code == "" && start == "" && end == "" && hours == "" {
+			return rowJob{}, false
+		}
+	}
+	field := func(f Field) string { return prefix + f.String() }
+	if title == "" && code == "" {
+		rec.Add(pipeline.Input, ReasonJobTitleMissing, field(JobTitle), "no job title or NOC code")
+	}
+	m := w.lm.Match(noc.Query{Title: title, Industry: get(Industry), Employer: get(Employer), Duties: get(Duties)}, code)
+	for _, r := range m.Reasons {
+		rec.Add(kindOf(r), r, field(NOCCode), "")
+	}
+	j := rules.Job{Code: m.Code, LowConfidence: m.Code != "" && m.Score < w.matcher.Threshold}
+	j.Country = ParseCountry(get(Country))
+
+	sd, serr := rules.ParseDate(start, w.dateOrder, false)
+	ed, eerr := rules.ParseDate(end, w.dateOrder, true)
+	j.DatesKnown = true
+	switch {
+	case serr != nil:
+		rec.Add(pipeline.Input, ReasonStartUnreadable, field(StartDate), serr.Error())
+		j.DatesKnown = false
+	case sd.Blank || sd.Ongoing:
+		rec.Add(pipeline.Input, ReasonStartMissing, field(StartDate), "")
+		j.DatesKnown = false
+	}
+	switch {
+	case eerr != nil:
+		rec.Add(pipeline.Input, ReasonEndUnreadable, field(EndDate), eerr.Error())
+		j.DatesKnown = false
+	case ed.Blank || ed.Ongoing:
+		j.Ongoing = true
+	}
+	if sd.Ambiguous || ed.Ambiguous {
+		rec.Add(pipeline.Note, ReasonDateOrder, prefix+"dates", "day and month read both ways")
+	}
+	j.Start, j.End = sd.Day, ed.Day
+	if j.DatesKnown && !j.Ongoing && j.End < j.Start {
+		rec.Add(pipeline.Input, ReasonEndBeforeStart, field(EndDate), "")
+		j.DatesKnown = false
+	}
+	h, herr := rules.ParseHours(hours)
+	switch {
+	case herr != nil:
+		rec.Add(pipeline.Input, ReasonHoursUnreadable, field(HoursPerWeek), herr.Error())
+	case h.Blank:
+		rec.Add(pipeline.Input, ReasonHoursMissing, field(HoursPerWeek), "")
+	case h.PartTime:
+		rec.Add(pipeline.Input, ReasonHoursPartTime, field(HoursPerWeek), "part-time without hours")
+	default:
+		j.Hours, j.HoursKnown = h.Hours, true
+	}
+	return rowJob{match: m, job: j}, true
+}
+
+func (w *worker) french(rec *pipeline.Record, app *rules.Applicant) {
+	for i, f := range []Field{FrenchReading, FrenchWriting, FrenchListening, FrenchSpeaking} {
+		v := w.cols.Get(rec, f)
+		if v == "" || app.French[i] != 0 {
+			continue
+		}
+		lv, ok := parseLevel(v)
+		if !ok {
+			rec.Add(pipeline.Input, ReasonLanguageLevel, f.String(), "want an NCLC level 1-12")
+			lv = -1
+		}
+		app.French[i] = lv
+	}
+}
+
+// parseLevel reads "7", "NCLC 7", "clb7", "7.0".
+func parseLevel(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	s = strings.TrimSpace(strings.TrimLeft(s, "nclcb: "))
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 1 || f > 12 || f != float64(int(f)) {
+		return 0, false
+	}
+	return int(f), true
+}
+
+var canadaNames = map[string]bool{
+	"canada": true, "ca": true, "can": true, "canadá": true, "cdn": true,
+	"on": true, "ontario": true, "qc": true, "quebec": true, "québec": true, "bc": true, "british columbia": true,
+	"ab": true, "alberta": true, "mb": true, "manitoba": true, "sk": true, "saskatchewan": true,
+	"ns": true, "nova scotia": true, "nb": true, "new brunswick": true, "nl": true, "newfoundland and labrador": true,
+	"pe": true, "pei": true, "prince edward island": true, "yt": true, "yukon": true, "nt": true,
+	"northwest territories": true, "nu": true, "nunavut": true,
+}
+
+// ParseCountry reads a country cell: Canada by name, code or province;
+// blank is unknown; anything else is abroad.
+func ParseCountry(s string) rules.Country {
+	switch s { // the common spellings, without lower-casing
+	case "Canada", "CA", "canada", "CANADA", "CAN":
+		return rules.CountryCanada
+	case "":
+		return rules.CountryUnknown
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || s == "unknown" || s == "n/a" || s == "na" || s == "?" {
+		return rules.CountryUnknown
+	}
+	if canadaNames[s] {
+		return rules.CountryCanada
+	}
+	// "Toronto, ON", "Calgary, Alberta, Canada"
+	parts := strings.Split(s, ",")
+	if canadaNames[strings.TrimSpace(parts[len(parts)-1])] {
+		return rules.CountryCanada
+	}
+	return rules.CountryAbroad
+}

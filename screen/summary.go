@@ -1,0 +1,200 @@
+package screen
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/casescreen/casescreen/pipeline"
+)
+
+// Summary is what a run did, in one set of names: the --summary JSON, the
+// report's Summary sheet and the log's closing line all read it.
+type Summary struct {
+	Version          string      `json:"version"`
+	Inputs           []InputFile `json:"inputs"`
+	AsOf             string      `json:"as_of"`
+	RuleSet          string      `json:"rule_set"`
+	RuleSetEffective string      `json:"rule_set_effective"`
+	NOCIndex         string      `json:"noc_index"`
+	Threshold        float64     `json:"threshold"`
+	// ReplacedColumns are input columns named like an annotation column:
+	// the new annotation took their place in the output.
+	ReplacedColumns []string `json:"replaced_columns,omitempty"`
+
+	RowsRead        int `json:"rows_read"`
+	RowsWritten     int `json:"rows_written"`
+	RowsInputErrors int `json:"rows_with_input_errors"`
+	RowsNeedReview  int `json:"rows_needing_review"`
+	Applicants      int `json:"applicants"`
+	// RowsByReason counts rows per reason code (a code counts once a row).
+	RowsByReason map[string]int `json:"rows_by_reason"`
+	// Categories counts applicants per category in force, in rule-set
+	// order.
+	Categories []CategoryCount `json:"applicants_by_category"`
+	// RowsByMatchMethod counts jobs per match method.
+	RowsByMatchMethod    map[string]int `json:"rows_by_match_method"`
+	DistinctTitlesRanked int64          `json:"distinct_titles_ranked"`
+
+	Elapsed       time.Duration `json:"-"`
+	Seconds       float64       `json:"elapsed_seconds"`
+	RowsPerSecond float64       `json:"rows_per_second"`
+}
+
+// InputFile is one input of the run.
+type InputFile struct {
+	Path   string `json:"path"`
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256,omitempty"`
+	Rows   int    `json:"rows"`
+}
+
+// CategoryCount is the applicants of one category by status.
+type CategoryCount struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Eligible    int    `json:"eligible"`
+	Review      int    `json:"review"`
+	NotEligible int    `json:"not_eligible"`
+}
+
+// log adds the summary's headline figures to a log event, under the same
+// names as the JSON.
+func (s *Summary) log(ev *zerolog.Event) *zerolog.Event {
+	ev = ev.Int("rows_written", s.RowsWritten).Int("applicants", s.Applicants).
+		Int("rows_with_input_errors", s.RowsInputErrors).Int("rows_needing_review", s.RowsNeedReview)
+	for _, c := range s.Categories {
+		ev = ev.Int("eligible_"+c.ID, c.Eligible)
+	}
+	return ev.Str("elapsed", Duration(s.Elapsed))
+}
+
+// summary builds the run's Summary from the pipeline's counts and the
+// tally's.
+func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Summary, error) {
+	rs := j.ruleSet
+	s := &Summary{Version: j.cfg.Version, AsOf: j.cfg.AsOf.String(), RuleSet: rs.Name, RuleSetEffective: rs.Period(),
+		NOCIndex: j.index.Name, Threshold: j.cfg.Threshold, ReplacedColumns: j.replaced,
+		RowsRead: st.RowsRead, RowsWritten: st.RowsWritten, RowsInputErrors: st.RowsInputErrors,
+		RowsNeedReview: st.RowsNeedReview, Applicants: st.Applicants, RowsByReason: st.Reasons,
+		RowsByMatchMethod: t.methods, DistinctTitlesRanked: j.matcher.Ranked(),
+		Elapsed: elapsed, Seconds: elapsed.Seconds()}
+	if s.Seconds > 0 {
+		s.RowsPerSecond = float64(s.RowsWritten) / s.Seconds
+	}
+	for i := range rs.Categories {
+		c := &rs.Categories[i]
+		if !c.Active(j.cfg.AsOf) {
+			continue
+		}
+		e, r := t.cats[c.ID]["eligible"], t.cats[c.ID]["review"]
+		s.Categories = append(s.Categories, CategoryCount{ID: c.ID, Name: c.Name, Eligible: e, Review: r, NotEligible: st.Applicants - e - r})
+	}
+	rows := map[string]int{}
+	for _, f := range st.Files {
+		rows[f.Name] += f.Rows
+	}
+	for _, in := range j.cfg.Inputs {
+		sum, err := fileSum(in)
+		if err != nil {
+			return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
+		}
+		s.Inputs = append(s.Inputs, InputFile{Path: in, Name: inputName(in), SHA256: sum, Rows: rows[inputName(in)]})
+	}
+	return s, nil
+}
+
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// tally is the run's first sink: from the writer goroutine, in input order,
+// it counts what the summary needs beyond the pipeline's stats, logs the
+// first rows with input errors and, under Strict, stops the run at the
+// first one. Deciding these here, not on the workers, makes them the same
+// whatever the worker count.
+type tally struct {
+	log     zerolog.Logger
+	strict  bool
+	logged  int
+	methods map[string]int
+	cats    map[string]map[string]int
+	// Annotation columns read.
+	colEligible, colReview, colMethod int
+}
+
+// maxRowLogs is the number of rows with input errors logged one by one;
+// the summary counts the rest.
+const maxRowLogs = 20
+
+func newTally(j *Job) *tally {
+	return &tally{log: j.log, strict: j.cfg.Strict, methods: map[string]int{}, cats: map[string]map[string]int{},
+		colEligible: j.schema.Column("eligible_categories"), colReview: j.schema.Column("review_categories"),
+		colMethod: j.schema.Column("match_method")}
+}
+
+// Write implements pipeline.Sink.
+func (t *tally) Write(recs []*pipeline.Record) error {
+	for _, r := range recs {
+		for m := range strings.SplitSeq(r.Out[t.colMethod].Text, " | ") {
+			t.methods[m]++
+		}
+		if r.First {
+			t.count(r.Out[t.colEligible].Text, "eligible")
+			t.count(r.Out[t.colReview].Text, "review")
+		}
+		if !r.HasInputError() {
+			continue
+		}
+		codes := make([]string, 0, len(r.Problems))
+		for _, p := range r.Problems {
+			codes = append(codes, p.Code)
+		}
+		if t.strict {
+			return fmt.Errorf("%s: %s (--strict)", r.Position(), strings.Join(codes, ";"))
+		}
+		t.logged++
+		switch {
+		case t.logged <= maxRowLogs:
+			t.log.Warn().Str("file", r.Source).Int("row", r.Row).Strs("reasons", codes).Msg("row has input errors")
+		case t.logged == maxRowLogs+1:
+			t.log.Warn().Msg("more rows have input errors; see the summary and the review_reasons column")
+		}
+	}
+	return nil
+}
+
+func (t *tally) count(ids, status string) {
+	for id := range strings.SplitSeq(ids, ";") {
+		if id == "" {
+			continue
+		}
+		m := t.cats[id]
+		if m == nil {
+			m = map[string]int{}
+			t.cats[id] = m
+		}
+		m[status]++
+	}
+}
+
+// Close implements pipeline.Sink.
+func (t *tally) Close() error { return nil }
+
+// Abort implements pipeline.Sink.
+func (t *tally) Abort() error { return nil }
