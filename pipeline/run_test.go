@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -172,5 +173,103 @@ func TestIDSet(t *testing.T) {
 	}
 	if s.n != 100_000 {
 		t.Fatalf("%d entries, want 100000", s.n)
+	}
+}
+
+// countingStage makes workers that record the goroutine-local state they
+// saw: a worker is never used by two goroutines at once.
+type countingStage struct {
+	mu      sync.Mutex
+	workers int
+}
+
+type countingWorker struct {
+	busy atomicFlag
+	rows *int
+}
+
+type atomicFlag struct{ mu sync.Mutex }
+
+func (s *countingStage) NewWorker() Worker {
+	s.mu.Lock()
+	s.workers++
+	s.mu.Unlock()
+	return &countingWorker{rows: new(int)}
+}
+
+func (w *countingWorker) Process(ctx context.Context, recs []*Record) error {
+	if !w.busy.mu.TryLock() {
+		return errors.New("worker used by two goroutines at once")
+	}
+	defer w.busy.mu.Unlock()
+	time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
+	*w.rows += len(recs) // a data race here if a worker were shared (go test -race)
+	return nil
+}
+
+func TestRunMakesOneWorkerPerGoroutine(t *testing.T) {
+	for _, n := range []int{1, 4, 9} {
+		st := &countingStage{}
+		src := &genSource{n: 5_000, rng: rand.New(rand.NewPCG(3, uint64(n)))}
+		if _, err := Run(context.Background(), src, st, []Sink{&collect{}}, Options{Workers: n, BatchSize: 10, ApplicantColumn: 0}); err != nil {
+			t.Fatal(err)
+		}
+		if st.workers != n {
+			t.Errorf("Workers %d: NewWorker called %d times", n, st.workers)
+		}
+	}
+}
+
+func TestStatsCount(t *testing.T) {
+	src := &sliceSource{recs: []*Record{
+		{Source: "a.csv", Row: 2, Fields: []string{"1"}},
+		{Source: "a.csv", Row: 3, Fields: []string{"1"}},
+		{Source: "b.csv", Row: 2, Fields: []string{"2"}},
+	}}
+	src.recs[0].Add(Input, "x_bad", "f", "")
+	src.recs[0].Add(Input, "x_bad", "g", "") // twice on one row: counted once
+	src.recs[1].Add(Note, "y_note", "", "")
+	src.recs[2].Add(Review, "z_look", "", "")
+	st, err := Run(context.Background(), src, nil, nil, Options{ApplicantColumn: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.RowsWritten != 3 || st.Applicants != 2 || st.RowsInputErrors != 1 || st.RowsNeedReview != 2 {
+		t.Errorf("stats %+v", st)
+	}
+	if st.Reasons["x_bad"] != 1 || st.Reasons["y_note"] != 1 || st.Reasons["z_look"] != 1 {
+		t.Errorf("reasons %v", st.Reasons)
+	}
+	if len(st.Files) != 2 || st.Files[0] != (FileRows{"a.csv", 2}) || st.Files[1] != (FileRows{"b.csv", 1}) {
+		t.Errorf("files %v", st.Files)
+	}
+}
+
+func TestNewSchemaReplacesAnnotationNames(t *testing.T) {
+	s, replaced := NewSchema([]string{"id", "noc_code", "title", "needs_review"},
+		[]Column{{Name: "noc_code"}, {Name: "match_score", Type: Float}, {Name: "needs_review", Type: Bool}})
+	if got := s.Header(); strings.Join(got, ",") != "id,title,noc_code,match_score,needs_review" {
+		t.Errorf("header %q", got)
+	}
+	if strings.Join(replaced, ",") != "noc_code,needs_review" || s.KeepsAll() {
+		t.Errorf("replaced %q, keeps all %v", replaced, s.KeepsAll())
+	}
+	if s.Column("match_score") != 1 || s.Column("nope") != -1 {
+		t.Error("Column index")
+	}
+}
+
+func TestValues(t *testing.T) {
+	for _, c := range []struct {
+		v    Value
+		text string
+		num  float64
+	}{
+		{FloatValue(0.97), "0.97", 0.97}, {FloatValue(1), "1.00", 1}, {FloatValue(0.125), "0.12", 0.12}, {FloatValue(2.5), "2.50", 2.5},
+		{IntValue(3), "3", 3}, {IntValue(1234), "1234", 1234}, {BoolValue(true), "true", 1}, {BoolValue(false), "false", 0},
+	} {
+		if c.v.Text != c.text || c.v.Num != c.num {
+			t.Errorf("%+v, want %q %v", c.v, c.text, c.num)
+		}
 	}
 }

@@ -5,11 +5,11 @@
 package report
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -517,15 +517,14 @@ func (x *Workbook) close() error {
 	}
 	x.f.SetActiveSheet(0)
 	// excelize's Write builds the whole zip in memory first; a zip writer of
-	// our own streams it to the output instead, and deflates at the fastest
-	// level: the rows sheet dominates the time of a large report.
-	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(x.out)
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(w, flate.BestSpeed)
-		})
-		return zw
-	})
+	// our own writes it to the output instead, deflated at the fastest level
+	// (the rows sheet dominates the time of a large report), with the parts
+	// in a fixed order so the same report is the same bytes.
+	dir := os.TempDir()
+	if n, ok := x.out.(interface{ Name() string }); ok {
+		dir = filepath.Dir(n.Name())
+	}
+	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(x.out, dir) })
 	_, err := x.f.WriteToBuffer()
 	return err
 }

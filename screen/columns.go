@@ -149,7 +149,7 @@ func DetectColumns(header []string, mapping map[string]string) (*Columns, error)
 		}
 		i := indexOf(header, col)
 		if i < 0 {
-			return nil, fmt.Errorf("column map: field %s names column %q, which is not in the header %q", name, col, header)
+			return nil, &MapError{Field: name, Column: col, Header: header}
 		}
 		c.Fields[f] = i
 		forced[i] = true
@@ -247,6 +247,16 @@ func indexOf(header []string, col string) int {
 	return -1
 }
 
+// MapError is a --map line naming a column the input does not have.
+type MapError struct {
+	Field, Column string
+	Header        []string
+}
+
+func (e *MapError) Error() string {
+	return fmt.Sprintf("field %s names column %q, which is not in the header %q", e.Field, e.Column, e.Header)
+}
+
 // mapLine is one line of a --map file.
 type mapLine struct {
 	Field  string `csv:"field"`
@@ -270,6 +280,7 @@ func LoadMapping(path string) (map[string]string, error) {
 		return nil, fmt.Errorf("column map %s: %w", path, err)
 	}
 	m := map[string]string{}
+	first := true
 	for {
 		var l mapLine
 		err := dec.Decode(&l)
@@ -283,10 +294,17 @@ func LoadMapping(path string) (map[string]string, error) {
 			}
 			return nil, fmt.Errorf("column map %s: %w", path, err)
 		}
-		if len(m) == 0 && squash(l.Field) == "field" {
+		line, _ := cr.FieldPos(0)
+		if first && squash(l.Field) == "field" {
+			first = false
 			continue // the optional header line
 		}
-		m[strings.TrimSpace(l.Field)] = strings.TrimSpace(l.Column)
+		first = false
+		name := strings.TrimSpace(l.Field)
+		if _, ok := fieldByName(name); !ok {
+			return nil, fmt.Errorf("column map %s line %d: unknown field %q (fields: %s)", path, line, name, strings.Join(fieldNames[:], ", "))
+		}
+		m[name] = strings.TrimSpace(l.Column)
 	}
 }
 

@@ -159,8 +159,8 @@ func Open(cfg Config) (*Job, error) {
 	}
 	if j.cols, err = DetectColumns(j.src.Header(), mapping); err != nil {
 		j.src.Close()
-		if cfg.MapFile != "" {
-			err = configErr(cfg.MapFile, err)
+		if me := (*MapError)(nil); errors.As(err, &me) {
+			err = configErr(cfg.MapFile, fmt.Errorf("column map %s: %w", cfg.MapFile, err))
 		}
 		return nil, err
 	}

@@ -30,17 +30,24 @@ func NewJSONL(out Output, schema pipeline.Schema) *JSONL {
 }
 
 // uniqueNames suffixes repeated names (_2, _3 ...) so that every name is
-// distinct, also from names that already end in such a suffix.
+// distinct: the first of a name keeps it, and a suffix never takes a name
+// the header has elsewhere.
 func uniqueNames(header []string) []string {
-	used := make(map[string]bool, len(header))
+	taken := make(map[string]bool, len(header))
 	for _, h := range header {
-		used[h] = false
+		taken[h] = true
 	}
+	used := make(map[string]bool, len(header))
 	out := make([]string, len(header))
 	for i, h := range header {
 		name := h
-		for n := 2; used[name]; n++ {
-			name = h + "_" + strconv.Itoa(n)
+		if used[h] {
+			for n := 2; ; n++ {
+				name = h + "_" + strconv.Itoa(n)
+				if !taken[name] && !used[name] {
+					break
+				}
+			}
 		}
 		used[name] = true
 		out[i] = name

@@ -21,6 +21,10 @@ import (
 	"github.com/casescreen/casescreen/screen"
 )
 
+// now is the clock for elapsed times; tests fix it to compare logs byte for
+// byte.
+var now = time.Now
+
 // runOptions are the flags of "casescreen run".
 type runOptions struct {
 	outputs    multiFlag
@@ -144,7 +148,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 	}
 	cfg := screen.Config{Inputs: inputs, AsOf: asOf, Rules: o.rules, MapFile: o.mapFile, Overrides: o.overrides,
 		NOCElements: o.elements, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
-		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: &log}
+		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: &log, Now: now}
 	bar := (*progressBar)(nil)
 	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
 		bar = &progressBar{w: stderr, start: time.Now()}
