@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/casescreen/casescreen/pipeline"
 	"github.com/casescreen/casescreen/screen"
 	"github.com/casescreen/casescreen/writers"
@@ -14,9 +16,14 @@ import (
 // Outputs opens one sink per output path, by extension: the workbook
 // report for .xlsx, the writers package's CSV, JSON Lines and Parquet for
 // the others; "-" is CSV on stdout. Every file is written under a temporary
-// name beside its target and renamed into place when the run closes it. On
-// error the sinks opened so far are aborted and the error names the path.
+// name beside its target and renamed into place when the run closes it. The
+// paths are checked first (writers.CheckTargets: not an input, not twice,
+// not a folder). On error the sinks opened so far are aborted and the
+// error names the path.
 func Outputs(job *screen.Job, paths []string, stdout io.Writer) ([]pipeline.Sink, error) {
+	if err := writers.CheckTargets(job.Config().Inputs, paths); err != nil {
+		return nil, err
+	}
 	var sinks []pipeline.Sink
 	for _, p := range paths {
 		s, err := open(job, p, stdout)
@@ -39,9 +46,17 @@ func open(job *screen.Job, path string, stdout io.Writer) (pipeline.Sink, error)
 		}
 		return s, err
 	}
+	if n := len(job.Schema().Keep) + len(job.Schema().Columns); n > excelize.MaxColumns {
+		return nil, fmt.Errorf("output %s: %d columns, more than a worksheet holds (%d); write .csv or .parquet instead", path, n, excelize.MaxColumns)
+	}
 	out, err := writers.CreateAtomic(path)
 	if err != nil {
 		return nil, err
 	}
-	return New(out, job), nil
+	tmp, err := writers.TempDir(path)
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	return New(out, job, tmp), nil
 }

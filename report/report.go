@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,6 +76,7 @@ func newLayout(job *screen.Job) layout {
 type Workbook struct {
 	out    writers.Output
 	f      *excelize.File
+	tmpDir string
 	lay    layout
 	schema pipeline.Schema
 	header []string
@@ -115,11 +115,13 @@ type styles struct {
 }
 
 // New writes the report for job to out, which Close commits and Abort
-// discards.
-func New(out writers.Output, job *screen.Job) *Workbook {
-	f := excelize.NewFile()
+// discards. tmpDir is a folder the workbook spills its streamed sheets
+// into and removes when it is closed or aborted; "" spills into the
+// system's temporary folder.
+func New(out writers.Output, job *screen.Job, tmpDir string) *Workbook {
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	schema := job.Schema()
-	x := &Workbook{out: out, f: f, lay: newLayout(job), schema: schema, header: schema.Header(), nKeep: len(schema.Keep),
+	x := &Workbook{out: out, f: f, tmpDir: tmpDir, lay: newLayout(job), schema: schema, header: schema.Header(), nKeep: len(schema.Keep),
 		unmatched: map[string]*unmatched{}}
 	x.st.head, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
@@ -208,6 +210,31 @@ func (x *Workbook) width(i int) float64 {
 	return min(40, max(10, float64(len(x.header[i]))+4))
 }
 
+// widthColumns is the number of leading input columns sized one by one;
+// the rest share one width. excelize's cost per width grows with the
+// columns already sized, so a sheet of 16,000 columns sized one by one
+// took minutes.
+const widthColumns = 64
+
+// setWidths sizes the Rows sheet's columns in ascending order: the first
+// input columns and every annotation column by their header and role, the
+// other input columns in one range.
+func (x *Workbook) setWidths(sw *excelize.StreamWriter) error {
+	for i := 0; i < len(x.header); i++ {
+		if i == widthColumns && x.nKeep > widthColumns+1 {
+			if err := sw.SetColWidth(i+1, x.nKeep, 14); err != nil {
+				return err
+			}
+			i = x.nKeep - 1
+			continue
+		}
+		if err := sw.SetColWidth(i+1, i+1, x.width(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (x *Workbook) newRowsSheet() error {
 	x.sheet++
 	name := x.rowsSheetName()
@@ -223,10 +250,8 @@ func (x *Workbook) newRowsSheet() error {
 		return err
 	}
 	x.rows = sw
-	for i := range x.header {
-		if err := sw.SetColWidth(i+1, i+1, x.width(i)); err != nil {
-			return err
-		}
+	if err := x.setWidths(sw); err != nil {
+		return err
 	}
 	if err := sw.SetPanes(frozenHeader); err != nil {
 		return err
@@ -466,10 +491,10 @@ func (x *Workbook) addReview(r *pipeline.Record) error {
 	}
 	x.reviewRow++
 	cell, _ := excelize.CoordinatesToCellName(1, x.reviewRow)
-	return x.review.SetRow(cell, []any{r.Source, r.Row, writers.Neutralize(x.field(r, x.lay.idCol)), writers.Neutralize(title),
-		excelize.Cell{Value: r.Out[x.lay.code].Text, StyleID: x.st.text}, r.Out[x.lay.title].Text,
-		x.value(pipeline.Float, r.Out[x.lay.score]), r.Out[x.lay.alts].Text,
-		excelize.Cell{Value: screen.ReasonWords(r.Out[x.lay.reasons].Text), StyleID: x.st.wrap}})
+	return x.review.SetRow(cell, []any{xlsxText(r.Source), r.Row, xlsxText(x.field(r, x.lay.idCol)), xlsxText(title),
+		excelize.Cell{Value: xlsxText(r.Out[x.lay.code].Text), StyleID: x.st.text}, xlsxText(r.Out[x.lay.title].Text),
+		x.value(pipeline.Float, r.Out[x.lay.score]), xlsxText(r.Out[x.lay.alts].Text),
+		excelize.Cell{Value: xlsxText(screen.ReasonWords(r.Out[x.lay.reasons].Text)), StyleID: x.st.wrap}})
 }
 
 // Close implements pipeline.Sink: it finishes the streamed sheets, writes
@@ -481,7 +506,14 @@ func (x *Workbook) Close() error {
 		return err
 	}
 	x.f.Close()
+	x.removeTmp()
 	return x.out.Commit()
+}
+
+func (x *Workbook) removeTmp() {
+	if x.tmpDir != "" {
+		os.RemoveAll(x.tmpDir)
+	}
 }
 
 func (x *Workbook) close() error {
@@ -520,9 +552,9 @@ func (x *Workbook) close() error {
 	// our own writes it to the output instead, deflated at the fastest level
 	// (the rows sheet dominates the time of a large report), with the parts
 	// in a fixed order so the same report is the same bytes.
-	dir := os.TempDir()
-	if n, ok := x.out.(interface{ Name() string }); ok {
-		dir = filepath.Dir(n.Name())
+	dir := x.tmpDir
+	if dir == "" {
+		dir = os.TempDir()
 	}
 	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(x.out, dir) })
 	_, err := x.f.WriteToBuffer()
@@ -556,7 +588,7 @@ func (x *Workbook) writeUnmatched() error {
 		if !u.score.Blank() {
 			score = u.score.Num
 		}
-		row := []any{writers.Neutralize(u.title), "", writers.Neutralize(u.industry), u.count, u.guess, score}
+		row := []any{xlsxText(u.title), "", xlsxText(u.industry), u.count, xlsxText(u.guess), score}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := x.f.SetSheetRow(sh, cell, &row); err != nil {
 			return err
@@ -596,6 +628,9 @@ func (x *Workbook) writeSummary() error {
 	put := func(label string, value any) {
 		f.SetCellValue(sh, "A"+strconv.Itoa(row), label)
 		f.SetCellStyle(sh, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), x.st.bold)
+		if t, ok := value.(string); ok {
+			value = writers.Neutralize(t)
+		}
 		f.SetCellValue(sh, "B"+strconv.Itoa(row), value)
 		row++
 	}
@@ -614,7 +649,7 @@ func (x *Workbook) writeSummary() error {
 	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "C"+strconv.Itoa(row), x.st.head)
 	row++
 	for _, in := range s.Inputs {
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{in.Name, in.SHA256, in.Rows})
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{writers.Neutralize(in.Name), in.SHA256, in.Rows})
 		row++
 	}
 	row++
@@ -623,7 +658,7 @@ func (x *Workbook) writeSummary() error {
 	f.SetCellStyle(sh, "A"+strconv.Itoa(row), "D"+strconv.Itoa(row), x.st.head)
 	row++
 	for _, c := range s.Categories {
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{c.ID, c.Eligible, c.Review, c.NotEligible})
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{writers.Neutralize(c.ID), c.Eligible, c.Review, c.NotEligible})
 		row++
 	}
 	tableBottom := row - 1
@@ -644,7 +679,7 @@ func (x *Workbook) writeSummary() error {
 		if i == 10 {
 			break
 		}
-		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{screen.ReasonWords(r.k) + " (" + r.k + ")", r.v})
+		f.SetSheetRow(sh, "A"+strconv.Itoa(row), &[]any{writers.Neutralize(screen.ReasonWords(r.k) + " (" + r.k + ")"), r.v})
 		row++
 	}
 	f.SetColWidth(sh, "A", "A", 46)
@@ -672,5 +707,6 @@ func (x *Workbook) writeSummary() error {
 // Abort implements pipeline.Sink.
 func (x *Workbook) Abort() error {
 	x.f.Close()
+	x.removeTmp()
 	return x.out.Abort()
 }

@@ -99,7 +99,7 @@ func (c *countWriter) Write(b []byte) (int, error) {
 	if p.mem.Len()+len(b) <= spoolLimit {
 		return p.mem.Write(b)
 	}
-	f, err := os.CreateTemp(p.dir, ".casescreen-spool-*.tmp")
+	f, err := os.CreateTemp(p.dir, "zip-part-*")
 	if err != nil {
 		return 0, fmt.Errorf("report: spool %s: %w", p.name, err)
 	}

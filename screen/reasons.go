@@ -21,6 +21,7 @@ const (
 	ReasonLowMatchScore   = "low_match_score"
 	ReasonNoMatch         = "no_match"
 	ReasonJobTitleMissing = "job_title_missing"
+	ReasonTitleNotText    = "job_title_not_text"
 	ReasonStartUnreadable = "start_date_unreadable"
 	ReasonStartMissing    = "start_date_missing"
 	ReasonEndUnreadable   = "end_date_unreadable"
@@ -49,6 +50,7 @@ var catalogue = []Reason{
 
 	// The job and its title.
 	{ReasonJobTitleMissing, pipeline.Input, "no job title or code"},
+	{ReasonTitleNotText, pipeline.Input, "the job title cell holds a spreadsheet error or no words"},
 	{ReasonLowMatchScore, pipeline.Review, "job title matched with low confidence"},
 	{ReasonNoMatch, pipeline.Review, "job title not recognised"},
 	{"not_an_occupation", pipeline.Review, "the cell names no paid job (student, retired ...)"},

@@ -2,8 +2,10 @@ package screen
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/pipeline"
@@ -114,8 +116,9 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 		for _, rj := range perRow[i] {
 			switch {
 			case rj.match.Method == noc.MethodNone:
-				// A blank title or a non-job ("student") has its own reason.
-				if len(rj.match.Reasons) == 0 && !rec.HasProblem(ReasonJobTitleMissing) {
+				// A blank title, a spreadsheet error or a non-job ("student")
+				// has its own reason; a note ("multiple_roles") is not one.
+				if !rec.NeedsReview() {
 					addOnce(rec, pipeline.Review, ReasonNoMatch, "")
 				}
 			case rj.match.Score < w.matcher.Threshold:
@@ -153,7 +156,10 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 		}
 	}
 	field := func(f Field) string { return prefix + f.String() }
-	if title == "" && code == "" {
+	if spreadsheetError(title) {
+		rec.Add(pipeline.Input, ReasonTitleNotText, field(JobTitle), "the cell holds a spreadsheet error, not a title")
+		title = ""
+	} else if title == "" && code == "" {
 		rec.Add(pipeline.Input, ReasonJobTitleMissing, field(JobTitle), "no job title or NOC code")
 	}
 	m := w.lm.Match(noc.Query{Title: title, Industry: get(Industry), Employer: get(Employer), Duties: get(Duties)}, code)
@@ -216,6 +222,23 @@ func (w *worker) french(rec *pipeline.Record, app *rules.Applicant) {
 		}
 		app.French[i] = lv
 	}
+}
+
+// spreadsheetErrors are the error values Excel and LibreOffice show in a
+// cell whose formula failed.
+var spreadsheetErrors = regexp.MustCompile(`(?i)^(#(null!|div/0!|value!|ref!|name\?|num!|n/a|spill!|calc!|getting_data|field!|blocked!|unknown!|busy!|connect!|external!|python!)|err:\d{3})$|/0!$`)
+
+// spreadsheetError reports whether a cell holds a spreadsheet's error
+// value (#DIV/0!, #N/A, Err:502) or the remains of one ("x/0!"), or no
+// letter at all: none of these is a job title.
+func spreadsheetError(s string) bool {
+	if s == "" {
+		return false
+	}
+	if spreadsheetErrors.MatchString(s) {
+		return true
+	}
+	return strings.IndexFunc(s, unicode.IsLetter) < 0
 }
 
 // parseLevel reads "7", "NCLC 7", "clb7", "7.0".

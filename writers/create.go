@@ -9,7 +9,6 @@ package writers
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -62,61 +61,6 @@ type nopCloser struct{ io.Writer }
 
 func (nopCloser) Commit() error { return nil }
 func (nopCloser) Abort() error  { return nil }
-
-// atomicFile is a temporary file beside the target, renamed over it on
-// Commit. A run killed before Commit leaves the target untouched; the next
-// run to the same target removes the leftover.
-type atomicFile struct {
-	*os.File
-	final string
-}
-
-func tempPattern(path string) string {
-	return "." + filepath.Base(path) + ".casescreen-*.tmp"
-}
-
-// CreateAtomic creates the temporary file for path; Commit renames it into
-// place.
-func CreateAtomic(path string) (Output, error) {
-	dir := filepath.Dir(path)
-	if old, _ := filepath.Glob(filepath.Join(dir, tempPattern(path))); len(old) > 0 {
-		for _, o := range old {
-			os.Remove(o)
-		}
-	}
-	f, err := os.CreateTemp(dir, tempPattern(path))
-	if err != nil {
-		return nil, fmt.Errorf("output %s: %w", path, err)
-	}
-	return &atomicFile{File: f, final: path}, nil
-}
-
-// Commit flushes the file to disk and renames it over the target.
-func (a *atomicFile) Commit() error {
-	if err := a.Sync(); err != nil {
-		a.Abort()
-		return fmt.Errorf("output %s: %w", a.final, err)
-	}
-	if err := a.Close(); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("output %s: %w", a.final, err)
-	}
-	if err := os.Chmod(a.Name(), 0o644); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("output %s: %w", a.final, err)
-	}
-	if err := os.Rename(a.Name(), a.final); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("output %s: %w", a.final, err)
-	}
-	return nil
-}
-
-// Abort discards the temporary file.
-func (a *atomicFile) Abort() error {
-	a.Close()
-	return os.Remove(a.Name())
-}
 
 // Neutralize defuses text a spreadsheet would run as a formula (starting
 // with = + - @ tab or CR) by prefixing a single quote. Numbers such as

@@ -63,6 +63,23 @@ Exit codes: 0 all rows processed; 3 finished, but some rows have input
 errors (all rows still written); 1 fatal error; 2 usage error.
 `
 
+// reported is a fatal error the run has already logged (as a JSON record).
+type reported struct{ err error }
+
+func (r reported) Error() string { return r.err.Error() }
+func (r reported) Unwrap() error { return r.err }
+
+// printable escapes control characters, so that a file name holding a
+// newline cannot start what looks like another log line.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			return -1
+		}
+		return r
+	}, strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s))
+}
+
 // errUsage marks an error in the command line.
 type errUsage struct{ msg string }
 
@@ -93,14 +110,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = usageErr("unknown command %q", args[0])
 	}
 	var ue errUsage
+	var rep reported
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "casescreen: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "casescreen: %s\n\n%s", printable(err.Error()), usage)
 		return exitUsage
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
+	case errors.As(err, &rep):
+		return exitFatal
 	case err != nil:
-		fmt.Fprintf(stderr, "casescreen: %v\n", err)
+		fmt.Fprintf(stderr, "casescreen: %s\n", printable(err.Error()))
 		return exitFatal
 	}
 	return code

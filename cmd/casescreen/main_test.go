@@ -100,7 +100,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	noTitle := filepath.Join(dir, "notitle.csv")
 	os.WriteFile(noTitle, []byte("Name,Email\nx,y\n"), 0o644)
-	code, _, e := runArgs(t, "run", noTitle, "-o", missing)
+	code, _, e := runArgs(t, "run", noTitle, "-o", missing, "--log-format", "console")
 	if code != exitFatal || !strings.Contains(e, `"Name" "Email"`) {
 		t.Errorf("no title column: exit %d, message %q", code, e)
 	}

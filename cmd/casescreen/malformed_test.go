@@ -4,9 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,5 +179,75 @@ func TestMalformedWorkbooks(t *testing.T) {
 	code, _, e = runArgs(t, "run", bomb, "-o", filepath.Join(dir, "b.csv"), "--quiet")
 	if code != exitFatal || !strings.Contains(e, "bomb.xlsx") || !strings.Contains(e, "size") {
 		t.Errorf("zip bomb: exit %d, message %q", code, e)
+	}
+}
+
+// Cells holding a spreadsheet's error values, or junk left from one, are
+// no job title: no code, needs review, on the Review sheet. In the
+// workbook they are real error cells (t="e").
+func TestSpreadsheetErrorTitles(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]string{"applicant_id", "job_title", "industry", "start_date", "hours_per_week"})
+	errs := []string{"#DIV/0!", "#VALUE!", "#N/A", "#REF!"}
+	for i := range errs {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{fmt.Sprint(i + 1), "placeholder", "Hospital", "2024-01-01", 40})
+	}
+	f.SetSheetRow("Sheet1", "A6", &[]any{"5", "foo/0!", "Retail", "2024-01-01", 40})
+	f.SetSheetRow("Sheet1", "A7", &[]any{"6", "Cook", "Restaurant", "2024-01-01", 40})
+	plain := filepath.Join(dir, "plain.xlsx")
+	if err := f.SaveAs(plain); err != nil {
+		t.Fatal(err)
+	}
+	// Turn B2:B5 into error cells.
+	src, err := zip.OpenReader(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range src.File {
+		r, _ := zf.Open()
+		data, _ := io.ReadAll(r)
+		r.Close()
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			for i, e := range errs {
+				cell := regexp.MustCompile(fmt.Sprintf(`<c r="B%d"[^>]*>.*?</c>`, i+2))
+				data = cell.ReplaceAll(data, []byte(fmt.Sprintf(`<c r="B%d" t="e"><f>1/0</f><v>%s</v></c>`, i+2, e)))
+			}
+		}
+		w, _ := zw.Create(zf.Name)
+		w.Write(data)
+	}
+	src.Close()
+	zw.Close()
+	in := filepath.Join(dir, "errors.xlsx")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+
+	out, report := filepath.Join(dir, "o.csv"), filepath.Join(dir, "o.xlsx")
+	if code, _, e := runArgs(t, "run", in, "-o", out, "-o", report, "--as-of", "2026-11-01", "--quiet"); code != exitRowErrors {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	rows := readBack(t, out)
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	for _, r := range rows[1:6] {
+		if r[col("noc_code")] != "" || r[col("needs_review")] != "true" || !strings.Contains(r[col("review_reasons")], "job_title_not_text") {
+			t.Errorf("title %q: code %q, needs_review %s, reasons %q", r[1], r[col("noc_code")], r[col("needs_review")], r[col("review_reasons")])
+		}
+	}
+	if rows[1][1] != "#DIV/0!" {
+		t.Errorf("error cell read as %q", rows[1][1])
+	}
+	if r := rows[6]; r[col("noc_code")] == "" || r[col("needs_review")] != "false" {
+		t.Errorf("the cook after them: %q", r)
+	}
+	x, err := excelize.OpenFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	review, _ := x.GetRows("Review")
+	if len(review) != 6 {
+		t.Errorf("Review sheet has %d rows, want the header and 5", len(review))
 	}
 }

@@ -199,3 +199,41 @@ func TestReportOpensInLibreOffice(t *testing.T) {
 		t.Errorf("no Summary sheet in LibreOffice's conversion: %v", err)
 	}
 }
+
+// No text cell on any sheet of the report starts like a formula: input
+// file names on the Summary, titles on the Review and Unmatched sheets,
+// cells on Rows.
+func TestReportNeutralisesEverySheet(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "=HYPERLINK(1).csv")
+	os.WriteFile(in, []byte("applicant_id,job_title,industry,start_date,hours_per_week\n@A1,=cmd|x,+bad,2024-01-01,40\n-B2,@SUM(1),=x,2024-01-01,\n"), 0o644)
+	out := filepath.Join(dir, "r.xlsx")
+	if code, _, e := runArgs(t, "run", in, "-o", out, "--as-of", "2026-11-01", "--quiet"); code != exitRowErrors {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := 0
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for i, r := range rows {
+			for j, c := range r {
+				if c == "" {
+					continue
+				}
+				if strings.ContainsAny(c[:1], "=+@") || c[0] == '-' && len(c) > 1 && (c[1] < '0' || c[1] > '9') {
+					t.Errorf("%s row %d col %d: %q starts like a formula", sh, i+1, j+1, c)
+				}
+				if strings.HasPrefix(c, "'=") || strings.HasPrefix(c, "'@") {
+					seen++
+				}
+			}
+		}
+	}
+	if seen < 4 {
+		t.Errorf("only %d neutralised cells found; the input has more", seen)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/casescreen/casescreen/report"
 	"github.com/casescreen/casescreen/rules"
 	"github.com/casescreen/casescreen/screen"
+	"github.com/casescreen/casescreen/writers"
 )
 
 // now is the clock for elapsed times; tests fix it to compare logs byte for
@@ -74,11 +75,19 @@ func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// logsJSON reports whether the log is JSON: asked for, or the default when
+// stderr is not a terminal.
+func logsJSON(format string, stderr io.Writer) bool {
+	return format == "json" || format == "" && !isTerminal(stderr)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 func newLogger(format string, quiet bool, stderr io.Writer) (zerolog.Logger, error) {
-	isTTY := false
-	if f, ok := stderr.(*os.File); ok {
-		isTTY = term.IsTerminal(int(f.Fd()))
-	}
+	isTTY := isTerminal(stderr)
 	var w io.Writer = stderr
 	switch format {
 	case "":
@@ -123,6 +132,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 	case len(o.outputs) == 0:
 		return 0, usageErr("run: no -o OUTPUT")
 	}
+	var target *writers.TargetError
+	if err := writers.CheckTargets(inputs, o.outputs); errors.As(err, &target) {
+		return 0, usageErr("%v", err)
+	}
 	order, err := rules.ParseDateOrder(o.dateOrder)
 	if err != nil {
 		return 0, usageErr("--date-order: %v", err)
@@ -146,9 +159,21 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 	if err != nil {
 		return 0, err
 	}
+	code, err := screenRun(ctx, &o, inputs, order, asOf, &log, stdout, stderr)
+	if err != nil && logsJSON(o.logFormat, stderr) {
+		// A batch job reading JSON logs gets the fatal error as a record too.
+		log.Error().Str("error", err.Error()).Msg("run failed")
+		return 0, reported{err}
+	}
+	return code, err
+}
+
+// screenRun is the run itself, once the flags are read.
+func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.DateOrder, asOf rules.Date,
+	log *zerolog.Logger, stdout, stderr io.Writer) (int, error) {
 	cfg := screen.Config{Inputs: inputs, AsOf: asOf, Rules: o.rules, MapFile: o.mapFile, Overrides: o.overrides,
 		NOCElements: o.elements, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
-		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: &log, Now: now}
+		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: log, Now: now}
 	bar := (*progressBar)(nil)
 	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
 		bar = &progressBar{w: stderr, start: time.Now()}
