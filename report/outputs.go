@@ -20,13 +20,13 @@ import (
 // paths are checked first (writers.CheckTargets: not an input, not twice,
 // not a folder). On error the sinks opened so far are aborted and the
 // error names the path.
-func Outputs(job *screen.Job, paths []string, stdout io.Writer) ([]pipeline.Sink, error) {
+func Outputs(job *screen.Job, paths []string, stdout io.Writer, opt Options) ([]pipeline.Sink, error) {
 	if err := writers.CheckTargets(job.Config().Inputs, paths); err != nil {
 		return nil, err
 	}
 	var sinks []pipeline.Sink
 	for _, p := range paths {
-		s, err := open(job, p, stdout)
+		s, err := open(job, p, stdout, opt)
 		if err != nil {
 			for _, o := range sinks {
 				o.Abort()
@@ -38,9 +38,16 @@ func Outputs(job *screen.Job, paths []string, stdout io.Writer) ([]pipeline.Sink
 	return sinks, nil
 }
 
-func open(job *screen.Job, path string, stdout io.Writer) (pipeline.Sink, error) {
+// Options are the output choices of a run.
+type Options struct {
+	// ExcelCSV starts CSV outputs with a UTF-8 byte-order mark, which
+	// Excel on Windows needs to show accents.
+	ExcelCSV bool
+}
+
+func open(job *screen.Job, path string, stdout io.Writer, opt Options) (pipeline.Sink, error) {
 	if path == "-" || strings.ToLower(filepath.Ext(path)) != ".xlsx" {
-		s, err := writers.Create(path, job.Schema(), stdout)
+		s, err := writers.Create(path, job.Schema(), stdout, writers.Options{BOM: opt.ExcelCSV})
 		if err != nil && path != "-" {
 			return nil, fmt.Errorf("%w (or .xlsx for the report)", err)
 		}

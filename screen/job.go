@@ -74,7 +74,18 @@ type Progress struct {
 	// Fraction is the share of the input read, 0..1, when Known.
 	Fraction float64
 	Known    bool
+	// Phase says what the run is doing: PhaseScreening, PhaseFinishing
+	// (every row is screened; the outputs are being completed: the report's
+	// sheets, the renames) or PhaseDone.
+	Phase string
 }
+
+// The phases of a run, as Progress reports them.
+const (
+	PhaseScreening = "screening"
+	PhaseFinishing = "writing the outputs"
+	PhaseDone      = "done"
+)
 
 // Job is one screening run, ready to go: configuration loaded, inputs open,
 // columns detected. Run it once; Close releases the inputs if it is never
@@ -291,10 +302,12 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 	t := newTally(j)
 	popt := pipeline.Options{Workers: j.cfg.Workers, BatchSize: j.cfg.BatchSize,
 		ApplicantColumn: j.cols.Fields[ApplicantID]}
+	progress := func(Progress) {}
 	if j.cfg.Progress != nil {
+		progress = j.cfg.Progress
 		popt.Progress = func(rows int) {
 			f, ok := j.src.Done()
-			j.cfg.Progress(Progress{Rows: rows, Fraction: f, Known: ok})
+			progress(Progress{Rows: rows, Fraction: f, Known: ok, Phase: PhaseScreening})
 		}
 	}
 	st := &stage{cols: j.cols, matcher: j.matcher, rules: j.ruleSet, asOf: j.cfg.AsOf, dateOrder: j.cfg.DateOrder, out: j.out}
@@ -309,6 +322,7 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 		abort(0)
 		return nil, err
 	}
+	progress(Progress{Rows: sum.RowsWritten, Fraction: 1, Known: true, Phase: PhaseFinishing})
 	for i, s := range sinks {
 		if ss, ok := s.(SummarySink); ok {
 			ss.Summarize(sum)
@@ -318,6 +332,7 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 			return nil, fmt.Errorf("output %d: %w", i+1, err)
 		}
 	}
+	progress(Progress{Rows: sum.RowsWritten, Fraction: 1, Known: true, Phase: PhaseDone})
 	sum.log(j.log.Info()).Msg("run finished")
 	return sum, nil
 }

@@ -43,7 +43,7 @@ func TestWritersContract(t *testing.T) {
 	for _, ext := range []string{".csv", ".jsonl", ".parquet"} {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(dir, "out"+ext)
-			w, err := Create(path, contractSchema(), nil)
+			w, err := Create(path, contractSchema(), nil, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

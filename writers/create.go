@@ -20,12 +20,18 @@ import (
 // Formats are the output extensions this package writes.
 var Formats = []string{".csv", ".jsonl", ".ndjson", ".parquet"}
 
+// Options tune the writers.
+type Options struct {
+	// BOM starts CSV with a UTF-8 byte-order mark (for Excel on Windows).
+	BOM bool
+}
+
 // Create opens a writer for path by its extension (.csv, .jsonl, .parquet);
 // "-" writes CSV to stdout. The file is written beside path under a
 // temporary name and renamed over it by Close.
-func Create(path string, schema pipeline.Schema, stdout io.Writer) (pipeline.Sink, error) {
+func Create(path string, schema pipeline.Schema, stdout io.Writer, opt Options) (pipeline.Sink, error) {
 	if path == "-" {
-		return NewCSV(Stream(stdout), schema), nil
+		return newCSV(Stream(stdout), schema, opt), nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	if !slices.Contains(Formats, ext) {
@@ -37,7 +43,7 @@ func Create(path string, schema pipeline.Schema, stdout io.Writer) (pipeline.Sin
 	}
 	switch ext {
 	case ".csv":
-		return NewCSV(af, schema), nil
+		return newCSV(af, schema, opt), nil
 	case ".jsonl", ".ndjson":
 		return NewJSONL(af, schema), nil
 	default:

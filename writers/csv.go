@@ -19,8 +19,14 @@ type CSV struct {
 }
 
 // NewCSV writes to out, which Close commits and Abort discards.
-func NewCSV(out Output, schema pipeline.Schema) *CSV {
-	return &CSV{out: out, bw: bufio.NewWriterSize(out, 256<<10), schema: schema}
+func NewCSV(out Output, schema pipeline.Schema) *CSV { return newCSV(out, schema, Options{}) }
+
+func newCSV(out Output, schema pipeline.Schema, opt Options) *CSV {
+	c := &CSV{out: out, bw: bufio.NewWriterSize(out, 256<<10), schema: schema}
+	if opt.BOM {
+		c.buf = append(c.buf, "\ufeff"...)
+	}
+	return c
 }
 
 var needsQuote = [256]bool{',': true, '"': true, '\r': true, '\n': true}
@@ -99,6 +105,7 @@ func (c *CSV) appendRow(b []byte, r *pipeline.Record) []byte {
 func (c *CSV) Write(recs []*pipeline.Record) error {
 	b := c.buf[:0]
 	if !c.wrote {
+		b = c.buf // a byte-order mark, if asked for
 		c.wrote = true
 		for i, h := range c.schema.Header() {
 			if i > 0 {

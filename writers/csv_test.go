@@ -58,3 +58,14 @@ func TestNeutralize(t *testing.T) {
 		}
 	}
 }
+
+func TestCSVByteOrderMark(t *testing.T) {
+	var out memOut
+	schema, _ := pipeline.NewSchema([]string{"title"}, nil)
+	w := newCSV(&out, schema, Options{BOM: true})
+	w.Write([]*pipeline.Record{{Fields: []string{"Électricien"}}})
+	w.Close()
+	if got := out.String(); got != "\ufefftitle\nÉlectricien\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -26,7 +26,9 @@ func TestNocAndRulesCommands(t *testing.T) {
 		{[]string{"rules", "list"}, exitOK, []string{"2023", "2024", "2025", "2026", "2026-02-18 to (in force)", "senior_managers_cwe"}},
 		{[]string{"rules", "show", "--as-of", "2025-06-01"}, exitOK, []string{"2025:", "780 hours in one occupation within 3 years, continuous", "[education]"}},
 		{[]string{"rules", "show", "2026"}, exitOK, []string{"1560 hours", "not necessarily continuous", "[physicians_cwe]", "in Canada only", "also: arranged employment"}},
-		{[]string{"rules", "show", "1999"}, exitFatal, nil},
+		{[]string{"rules", "show", "1999"}, exitUsage, nil},
+		{[]string{"rules", "show"}, exitOK, []string{"2026:", "[healthcare]"}},
+		{[]string{"run", "x.csv", "-o", "y.csv", "--rules", "1999"}, exitUsage, nil},
 		{[]string{"version"}, exitOK, []string{"casescreen"}},
 	}
 	for _, tt := range tests {

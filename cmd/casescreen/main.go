@@ -46,22 +46,40 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `casescreen screens client lists for Express Entry categories.
-
-Usage:
-  casescreen run INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]
-  casescreen noc match "job title" [--industry TEXT] [--noc-elements FILE]
-  casescreen noc show CODE
-  casescreen noc import FILE
-  casescreen rules list
-  casescreen rules show NAME | --as-of DATE
-  casescreen version
-
-Run "casescreen run -h" for the run flags.
-
-Exit codes: 0 all rows processed; 3 finished, but some rows have input
-errors (all rows still written); 1 fatal error; 2 usage error.
-`
+// run is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := commands()
+	root.fullName = root.name
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = []string{"version"}
+	}
+	code, err := root.dispatch(ctx, nil, args, e)
+	var (
+		help  errHelp
+		inCmd usageInErr
+		ue    errUsage
+		rep   reported
+	)
+	switch {
+	case errors.As(err, &help):
+		help.cmd.printHelp(stdout)
+		return exitOK
+	case errors.As(err, &inCmd):
+		fmt.Fprintf(stderr, "casescreen: %s\n\n", printable(err.Error()))
+		inCmd.cmd.printHelp(stderr)
+		return exitUsage
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "casescreen: %s\n\nRun \"casescreen -h\" for help.\n", printable(err.Error()))
+		return exitUsage
+	case errors.As(err, &rep):
+		return exitFatal
+	case err != nil:
+		fmt.Fprintf(stderr, "casescreen: %s\n", printable(err.Error()))
+		return exitFatal
+	}
+	return code
+}
 
 // reported is a fatal error the run has already logged (as a JSON record).
 type reported struct{ err error }
@@ -80,77 +98,14 @@ func printable(s string) string {
 	}, strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s))
 }
 
-// errUsage marks an error in the command line.
-type errUsage struct{ msg string }
-
-func (e errUsage) Error() string { return e.msg }
-
-func usageErr(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
-
-// run is main without the process: tests call it directly.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
-	}
-	var code int
-	var err error
-	switch args[0] {
-	case "run":
-		code, err = runCmd(ctx, args[1:], stdout, stderr)
-	case "noc":
-		err = nocCmd(args[1:], stdout, stderr)
-	case "rules":
-		err = rulesCmd(args[1:], stdout, stderr)
-	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "casescreen", version)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-	default:
-		err = usageErr("unknown command %q", args[0])
-	}
-	var ue errUsage
-	var rep reported
-	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "casescreen: %s\n\n%s", printable(err.Error()), usage)
-		return exitUsage
-	case errors.Is(err, flag.ErrHelp):
-		return exitOK
-	case errors.As(err, &rep):
-		return exitFatal
-	case err != nil:
-		fmt.Fprintf(stderr, "casescreen: %s\n", printable(err.Error()))
-		return exitFatal
-	}
-	return code
-}
-
-// parseInterspersed parses flags that may come before, between or after
-// positional arguments, as users type them ("run in.csv -o out.csv").
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+func versionCommand() *command {
+	return &command{name: "version", summary: "print the version", setup: func(*flag.FlagSet) func(context.Context, []string, *env) (int, error) {
+		return func(_ context.Context, pos []string, e *env) (int, error) {
+			if len(pos) > 0 {
+				return 0, usageErr("version takes no arguments")
 			}
-			return nil, usageErr("%v", err)
+			fmt.Fprintln(e.stdout, "casescreen", version)
+			return exitOK, nil
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
+	}}
 }
-
-// multiFlag collects a repeated flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

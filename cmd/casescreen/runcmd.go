@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -43,36 +44,44 @@ type runOptions struct {
 	quiet      bool
 	strict     bool
 	threshold  float64
+	excelCSV   bool
 	cpuProfile string
 	memProfile string
 }
 
-func runFlags(o *runOptions, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Var(&o.outputs, "o", "output file (.csv .xlsx .parquet .jsonl; - for CSV on stdout); repeatable")
-	fs.StringVar(&o.asOf, "as-of", "", "date the rules and the 3-year window are evaluated at, YYYY-MM-DD (default today)")
-	fs.StringVar(&o.rules, "rules", "", "rule set NAME (see 'rules list') or a rules FILE (default: the set in force on --as-of)")
-	fs.StringVar(&o.mapFile, "map", "", "column mapping FILE: CSV lines field,column header")
-	fs.StringVar(&o.overrides, "overrides", "", "the firm's title -> NOC FILE: CSV job_title,noc_code[,industry]")
-	fs.StringVar(&o.elements, "noc-elements", "", "Statistics Canada NOC elements CSV to extend the title index for this run")
-	fs.IntVar(&o.workers, "workers", 0, "concurrent workers (default: number of CPUs)")
+func runCommand() *command {
+	return &command{name: "run", args: "INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]",
+		summary: "screen client lists (CSV, XLSX, Parquet; - reads CSV from stdin) into annotated outputs and the report",
+		detail:  "Output format follows the extension: .csv .xlsx (the report) .parquet .jsonl; -o - writes CSV to stdout.\n\n" + exitCodesHelp,
+		hidden:  []string{"batch-size", "cpuprofile", "memprofile"},
+		setup: func(fs *flag.FlagSet) func(context.Context, []string, *env) (int, error) {
+			o := &runOptions{}
+			runFlags(o, fs)
+			return func(ctx context.Context, inputs []string, e *env) (int, error) {
+				return runCmd(ctx, o, inputs, e)
+			}
+		}}
+}
+
+func runFlags(o *runOptions, fs *flag.FlagSet) {
+	fs.Var(&o.outputs, "o", "output `FILE` (.csv .xlsx .parquet .jsonl; - for CSV on stdout); repeatable")
+	fs.StringVar(&o.asOf, "as-of", "", "`DATE` the rules, windows and ages are evaluated at, YYYY-MM-DD (default today)")
+	fs.StringVar(&o.rules, "rules", "", "rule set `NAME` (see 'rules list') or a rules FILE (default: the set in force on --as-of)")
+	fs.StringVar(&o.mapFile, "map", "", "column mapping `FILE`: CSV lines field,column header")
+	fs.StringVar(&o.overrides, "overrides", "", "the firm's title -> NOC `FILE`: CSV job_title,noc_code[,industry]")
+	fs.StringVar(&o.elements, "noc-elements", "", "Statistics Canada NOC elements CSV `FILE` to extend the title index for this run")
+	fs.IntVar(&o.workers, "workers", 0, "`N` concurrent workers (default: number of CPUs)")
 	fs.IntVar(&o.batch, "batch-size", 0, "rows per batch (default 500)")
 	fs.StringVar(&o.dateOrder, "date-order", "dmy", "how to read all-numeric dates: dmy or mdy")
-	fs.StringVar(&o.sheet, "sheet", "", "XLSX input sheet (default: the first)")
-	fs.StringVar(&o.summary, "summary", "", "write a run summary as JSON to FILE")
-	fs.StringVar(&o.logFormat, "log-format", "", "console or json (default: console on a terminal, json otherwise)")
-	fs.BoolVar(&o.quiet, "quiet", false, "log warnings and errors only; no progress")
+	fs.StringVar(&o.sheet, "sheet", "", "XLSX input `SHEET` (default: the first with a recognisable header)")
+	fs.StringVar(&o.summary, "summary", "", "write a run summary as JSON to `FILE`")
+	fs.StringVar(&o.logFormat, "log-format", "", "`FORMAT` console or json (default: console on a terminal, json otherwise)")
+	fs.BoolVar(&o.quiet, "quiet", false, "print nothing on stderr but fatal errors")
+	fs.BoolVar(&o.excelCSV, "excel-csv", false, "start CSV outputs with a UTF-8 byte-order mark, so Excel on Windows shows accents")
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first row with an input error (exit 1)")
-	fs.Float64Var(&o.threshold, "threshold", noc.DefaultThreshold, "match score below which a row needs review")
+	fs.Float64Var(&o.threshold, "threshold", noc.DefaultThreshold, "match score `P` below which a row needs review")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write an allocation profile to FILE at the end (for performance work)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: casescreen run INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]\n\n")
-		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExit codes: 0 all rows processed; 3 some rows have input errors (all written); 1 fatal; 2 usage.\n")
-	}
-	return fs
 }
 
 // logsJSON reports whether the log is JSON: asked for, or the default when
@@ -86,8 +95,10 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-func newLogger(format string, quiet bool, stderr io.Writer) (zerolog.Logger, error) {
-	isTTY := isTerminal(stderr)
+// newLogger makes the run's logger writing to out; tty says whether stderr
+// is a terminal (the default format and colours follow it).
+func newLogger(format string, quiet bool, out io.Writer, tty bool) (zerolog.Logger, error) {
+	isTTY, stderr := tty, out
 	var w io.Writer = stderr
 	switch format {
 	case "":
@@ -102,7 +113,7 @@ func newLogger(format string, quiet bool, stderr io.Writer) (zerolog.Logger, err
 	}
 	lvl := zerolog.InfoLevel
 	if quiet {
-		lvl = zerolog.WarnLevel
+		lvl = zerolog.ErrorLevel // fatal errors only
 	}
 	return zerolog.New(w).Level(lvl).With().Timestamp().Logger(), nil
 }
@@ -119,13 +130,8 @@ func parseAsOf(s string) (rules.Date, error) {
 	return d, nil
 }
 
-func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
-	var o runOptions
-	fs := runFlags(&o, stderr)
-	inputs, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 0, err
-	}
+func runCmd(ctx context.Context, o *runOptions, inputs []string, e *env) (int, error) {
+	stdout, stderr := e.stdout, e.stderr
 	switch {
 	case len(inputs) == 0:
 		return 0, usageErr("run: no INPUT file")
@@ -155,11 +161,17 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 		}
 		defer pprof.StopCPUProfile()
 	}
-	log, err := newLogger(o.logFormat, o.quiet, stderr)
+	var bar *progressBar
+	logOut := stderr
+	if showProgress(o, stdout, stderr) {
+		bar = &progressBar{w: stderr, start: time.Now()}
+		logOut = barClearing{bar} // log lines clear the bar and redraw it
+	}
+	log, err := newLogger(o.logFormat, o.quiet, logOut, isTerminal(stderr))
 	if err != nil {
 		return 0, err
 	}
-	code, err := screenRun(ctx, &o, inputs, order, asOf, &log, stdout, stderr)
+	code, err := screenRun(ctx, o, inputs, order, asOf, &log, bar, stdout)
 	if err != nil && logsJSON(o.logFormat, stderr) {
 		// A batch job reading JSON logs gets the fatal error as a record too.
 		log.Error().Str("error", err.Error()).Msg("run failed")
@@ -170,13 +182,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (int, 
 
 // screenRun is the run itself, once the flags are read.
 func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.DateOrder, asOf rules.Date,
-	log *zerolog.Logger, stdout, stderr io.Writer) (int, error) {
+	log *zerolog.Logger, bar *progressBar, stdout io.Writer) (int, error) {
 	cfg := screen.Config{Inputs: inputs, AsOf: asOf, Rules: o.rules, MapFile: o.mapFile, Overrides: o.overrides,
 		NOCElements: o.elements, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
 		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: log, Now: now}
-	bar := (*progressBar)(nil)
-	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
-		bar = &progressBar{w: stderr, start: time.Now()}
+	if bar != nil {
 		cfg.Progress = bar.update
 	}
 	job, err := screen.Open(cfg)
@@ -188,7 +198,7 @@ func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.
 		return 0, err
 	}
 	defer job.Close()
-	sinks, err := report.Outputs(job, o.outputs, stdout)
+	sinks, err := report.Outputs(job, o.outputs, stdout, report.Options{ExcelCSV: o.excelCSV})
 	if err != nil {
 		return 0, err
 	}
@@ -214,35 +224,81 @@ func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.
 	return exitOK, nil
 }
 
+// showProgress reports whether to draw a progress bar: on a terminal,
+// unless quiet, and never while CSV goes to the same terminal (-o -).
+func showProgress(o *runOptions, stdout, stderr io.Writer) bool {
+	if o.quiet || !isTerminal(stderr) {
+		return false
+	}
+	for _, out := range o.outputs {
+		if out == "-" && isTerminal(stdout) {
+			return false
+		}
+	}
+	return true
+}
+
 // progressBar draws a progress bar on a terminal: the share of the input
 // read when the readers can tell (CSV, Parquet), rows and rows per second
-// always. update is called from the run's writer goroutine only.
+// always, and what the run is doing once every row is screened. update is
+// called from the run's writer goroutine; log lines go through logWriter.
 type progressBar struct {
+	mu    sync.Mutex
 	w     io.Writer
 	start time.Time
 	last  time.Time
-	drawn bool
+	line  string
+	phase string
 }
 
 func (p *progressBar) update(pr screen.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	now := time.Now()
-	if now.Sub(p.last) < 200*time.Millisecond {
+	if pr.Phase == p.phase && now.Sub(p.last) < 200*time.Millisecond {
 		return
 	}
-	p.last, p.drawn = now, true
-	fmt.Fprint(p.w, "\r"+progressLine(pr, now.Sub(p.start)))
+	p.last, p.phase = now, pr.Phase
+	p.line = progressLine(pr, now.Sub(p.start))
+	fmt.Fprint(p.w, "\r\033[K"+p.line)
 }
 
 // done ends the bar's line; a nil bar does nothing.
 func (p *progressBar) done() {
-	if p != nil && p.drawn {
-		fmt.Fprintln(p.w)
+	if p == nil {
+		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.line != "" {
+		fmt.Fprintln(p.w)
+		p.line = ""
+	}
+}
+
+// barClearing is the log's writer while a bar is drawn: a log line first
+// clears the bar, and the bar is drawn again after it.
+type barClearing struct{ p *progressBar }
+
+func (b barClearing) Write(line []byte) (int, error) {
+	b.p.mu.Lock()
+	defer b.p.mu.Unlock()
+	if b.p.line != "" {
+		fmt.Fprint(b.p.w, "\r\033[K")
+	}
+	n, err := b.p.w.Write(line)
+	if b.p.line != "" {
+		fmt.Fprint(b.p.w, b.p.line)
+	}
+	return n, err
 }
 
 func progressLine(pr screen.Progress, elapsed time.Duration) string {
 	rate := float64(pr.Rows) / max(elapsed.Seconds(), 1e-9)
 	stats := fmt.Sprintf("%d rows  %.0f rows/s", pr.Rows, rate)
+	if pr.Phase == screen.PhaseFinishing || pr.Phase == screen.PhaseDone {
+		stats = fmt.Sprintf("%d rows  %s", pr.Rows, pr.Phase)
+	}
 	if !pr.Known {
 		return "  " + stats
 	}
