@@ -2,7 +2,6 @@ package noc
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -14,7 +13,6 @@ const (
 	FromUnitTitle Source = iota // the unit group's own title
 	FromCurated                 // casescreen's curated titles (method "alias")
 	FromElements                // Statistics Canada's elements file
-	FromOverride                // the firm's overrides file
 )
 
 // doc is one indexed title.
@@ -200,53 +198,6 @@ func trigramsOf(t string) []string {
 		out = append(out, p[i:i+3])
 	}
 	return out
-}
-
-// repair maps a token the index has never seen to the closest indexed
-// token by character trigrams ("techncian" -> "technician"), or -1.
-func (ix *Index) repair(t string) int32 {
-	if len(t) < 5 {
-		return -1
-	}
-	grams := trigramsOf(t)
-	counts := map[int32]int{}
-	for _, g := range grams {
-		for _, id := range ix.trigrams[g] {
-			counts[id]++
-		}
-	}
-	best, bestSim := int32(-1), 0.0
-	for id, c := range counts {
-		other := len(ix.termOf(id)) // trigrams in the other token: len+2-2
-		sim := 2 * float64(c) / float64(len(grams)+other)
-		if sim > bestSim || sim == bestSim && id < best {
-			best, bestSim = id, sim
-		}
-	}
-	if bestSim < 0.6 {
-		return -1
-	}
-	return best
-}
-
-func (ix *Index) termOf(id int32) string { return ix.terms[id] }
-
-// sortCodes orders candidate codes by score, then code, for determinism.
-// candBefore is sortCands' order: higher score first, then code.
-func candBefore(a, b Candidate) bool {
-	return a.Score > b.Score || a.Score == b.Score && a.Code < b.Code
-}
-
-func sortCands(c []Candidate) {
-	slices.SortFunc(c, func(a, b Candidate) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
 }
 
 // TitlesOf returns up to n indexed titles of a code, as normalised.

@@ -1,11 +1,6 @@
 package noc
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -41,8 +36,6 @@ type Matcher struct {
 // cannot grow memory without limit; past it, work is simply not cached.
 const maxCache = 200_000
 
-type override struct{ code, industry string }
-
 type cached struct {
 	once sync.Once
 	rk   *Ranking
@@ -51,66 +44,6 @@ type cached struct {
 // NewMatcher returns a Matcher over a frozen index.
 func NewMatcher(ix *Index) *Matcher {
 	return &Matcher{Index: ix, Threshold: DefaultThreshold, norms: map[string]*cached{}}
-}
-
-// LoadOverrides reads the firm's overrides: CSV with a header naming
-// job_title and noc_code, and optionally industry. Titles are compared
-// normalised; a row with an industry applies only to rows whose industry
-// normalises the same. Codes must be NOC 2021 unit groups.
-func (m *Matcher) LoadOverrides(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("overrides: %w", err)
-	}
-	defer f.Close()
-	cr := csv.NewReader(f)
-	cr.FieldsPerRecord = -1
-	head, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("overrides %s: header: %w", path, err)
-	}
-	ti, ci, ii := -1, -1, -1
-	for i, h := range head {
-		switch strings.ToLower(strings.Trim(strings.TrimSpace(h), "\ufeff")) {
-		case "job_title", "title":
-			ti = i
-		case "noc_code", "code", "noc":
-			ci = i
-		case "industry":
-			ii = i
-		}
-	}
-	if ti < 0 || ci < 0 {
-		return fmt.Errorf("overrides %s: header %q needs job_title and noc_code", path, head)
-	}
-	if m.overrides == nil {
-		m.overrides = map[string][]override{}
-	}
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("overrides %s line %d: %w", path, line, err)
-		}
-		if len(rec) <= max(ti, ci) {
-			return fmt.Errorf("overrides %s line %d: too few fields", path, line)
-		}
-		code := strings.TrimSpace(rec[ci])
-		if code == "" {
-			continue // a suggestion row the firm has not filled in yet
-		}
-		if !m.Index.cls.Known(code) {
-			return fmt.Errorf("overrides %s line %d: %q is not a NOC 2021 unit group", path, line, code)
-		}
-		ind := ""
-		if ii >= 0 && ii < len(rec) {
-			ind = Normalize(rec[ii])
-		}
-		key := Normalize(rec[ti])
-		m.overrides[key] = append(m.overrides[key], override{code, ind})
-	}
 }
 
 // Match resolves one job. code is the noc_code cell of the row, if any.
@@ -212,7 +145,7 @@ func (l *Local) byCode(code string, q Query) (Result, bool) {
 	switch len(targets) {
 	case 0:
 		r := l.byTitle(q)
-		r.Reasons = append(r.Reasons, "noc_code_invalid")
+		r.Reasons = append(r.Reasons, ReasonCodeInvalid)
 		return r, true
 	case 1:
 		return m.unitResult(targets[0], MethodCode, 1), true
@@ -232,10 +165,10 @@ func (l *Local) byCode(code string, q Query) (Result, bool) {
 	}
 	if best.Code == "" {
 		best = m.unitResult(targets[0], MethodCode, 0)
-		best.Reasons = []string{"noc2016_one_to_many"}
+		best.Reasons = []string{ReasonNOC2016OneToMany}
 	}
 	for _, t := range targets {
-		if t != best.Code && len(best.Alts) < 3 {
+		if t != best.Code && len(best.Alts) < maxAlts {
 			best.Alts = append(best.Alts, Candidate{Code: t})
 		}
 	}

@@ -6,78 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// fold maps accented Latin letters to their base letter (é -> e).
-var fold = map[rune]rune{
-	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e',
-	'ë': 'e', 'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o',
-	'ö': 'o', 'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y', 'œ': 'o',
-}
-
-// noise are words that say nothing about the occupation: seniority, level,
-// employment terms, shifts. Words that do change it (assistant, supervisor,
-// manager, technician, apprentice, chief ...) are deliberately absent.
-var noise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
-	"one", "two", "three",
-	"lvl", "level", "grade", "part", "time", "parttime", "fulltime", "full", "casual", "temporary", "temp",
-	"permanent", "perm", "contract", "contractor_", "seasonal", "night", "nights", "day", "days", "evening",
-	"evenings", "weekend", "weekends", "shift", "shifts", "relief", "float", "on", "oncall", "pool",
-	"intern_", "trainee_", "current", "currently", "former", "retired_", "new", "experienced", "certified_",
-	"staff", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des", "la", "le",
-	"les", "et", "en", "ft", "pt_", "hr", "hrs", "hours", "job_", "position", "role", "work", "worker_",
-	"various", "etc", "self", "employed", "selfemployed", "ltd", "inc", "co", "corp",
-	"canada", "canadian", "ontario", "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton",
-	"india", "remote", "hybrid", "onsite", "urgent", "hiring", "needed", "wanted", "immediate", "start")
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		if strings.HasSuffix(w, "_") { // marked: keep (documented above as meaningful)
-			continue
-		}
-		m[w] = true
-	}
-	return m
-}
-
-// genderless maps gendered forms to one form, applied to titles and
-// queries alike, so "waitress", "chairwoman" and "fishermen" meet
-// "waiter", "chairman" and "fisherman".
-var genderless = map[string]string{
-	"waitress": "waiter", "hostess": "host", "stewardess": "steward", "actress": "actor",
-	"seamstress": "sewer", "mistress": "master", "headmistress": "headmaster", "governess": "governor",
-	"businesswoman": "businessman", "chairwoman": "chairman", "chairperson": "chairman",
-	"chairmen": "chairman", "chairwomen": "chairman", "fisherwoman": "fisherman", "fishermen": "fisherman",
-	"fisherwomen": "fisherman", "foreman": "foreman", "forewoman": "foreman", "foremen": "foreman",
-	"forewomen": "foreman", "foreperson": "foreman", "tradeswoman": "tradesman", "tradesmen": "tradesman",
-	"tradesperson": "tradesman", "salesman": "salesperson", "saleswoman": "salesperson", "salesmen": "salesperson",
-	"salesmen_": "salesperson", "repairman": "repairer", "repairwoman": "repairer", "repairmen": "repairer",
-	"deliveryman": "delivery driver", "cameraman": "camera operator", "camerawoman": "camera operator",
-	"policeman": "police officer", "policewoman": "police officer", "fireman": "firefighter",
-	"craftsman": "craftsperson", "craftswoman": "craftsperson", "handyman": "handyperson",
-	"man": "worker", "men": "worker", "woman": "worker", "women": "worker", "guy": "worker", "lady": "worker",
-	"brakeman": "brakeman", "brakewoman": "brakeman", "brakemen": "brakeman", "carman": "carman",
-	"carwoman": "carman", "carmen": "carman", "linesman": "lineman", "lineswoman": "lineman",
-	"lineworker": "lineman", "linemen": "lineman", "longshoreman": "longshore worker", "longshoremen": "longshore worker",
-	"journeyman": "journeyperson", "journeywoman": "journeyperson", "midwife": "midwife", "husbandman": "farmer",
-	"barmaid": "bartender", "barman": "bartender", "busboy": "busser", "busgirl": "busser", "paperboy": "carrier",
-	"masseuse": "masseur", "masseur": "masseur", "coiffeuse": "coiffeur", "serveuse": "serveur",
-	"vendeuse": "vendeur", "caissiere": "caissier", "infirmiere": "infirmier", "directrice": "directeur",
-	"conseillere": "conseiller", "gestionnaire": "gestionnaire", "ouvriere": "ouvrier", "cuisiniere": "cuisinier",
-	"boulangere": "boulanger", "couturiere": "couturier", "educatrice": "educateur", "preposee": "prepose",
-	"technicienne": "technicien", "mecanicienne": "mecanicien", "electricienne": "electricien",
-	"agente": "agent", "adjointe": "adjoint", "commis": "commis", "enseignante": "enseignant",
-}
-
-// canadian spells words as the classification does: "counselor" is a
-// counsellor, "center" a centre.
-var canadian = map[string]string{
-	"center": "centre", "theater": "theatre", "counselor": "counsellor", "counseling": "counselling",
-	"jewelry": "jewellery", "jeweler": "jeweller", "catalog": "catalogue", "defense": "defence",
-	"color": "colour", "mold": "mould", "molder": "moulder", "molding": "moulding", "adviser": "advisor",
-	"behavior": "behaviour", "laborer": "labourer", "harbor": "harbour",
-	"neighborhood": "neighbourhood", "aluminium": "aluminum",
-}
-
 // Normalize turns a title into the canonical token string used as the
 // index key: folded to lower-case ASCII letters and digits, punctuation
 // removed, gendered forms unified, plurals singularised, abbreviations
@@ -112,7 +40,7 @@ func tokens(raw []string) []string {
 		if g, ok := genderless[w]; ok {
 			w = g
 		}
-		if exp, ok := expandAbbrev(w, raw, i); ok {
+		if exp, ok := expandAbbrev(w, len(raw)); ok {
 			for _, e := range strings.Fields(exp) {
 				out = append(out, e)
 			}
@@ -128,10 +56,11 @@ func tokens(raw []string) []string {
 		if c, ok := canadian[w]; ok {
 			w = c
 		}
-		if noise[w] {
-			if !weakNoise[w] {
-				kept = append(kept, keptWord{len(out), w})
-			}
+		if fillerWords[w] {
+			continue
+		}
+		if employmentWords[w] {
+			kept = append(kept, keptWord{len(out), w})
 			continue
 		}
 		out = append(out, strings.Fields(w)...)
@@ -159,15 +88,6 @@ type keptWord struct {
 	at int // position in the output it would have had
 	w  string
 }
-
-// weakNoise are the noise words that never name part of an occupation:
-// seniority, levels, articles and prepositions, places.
-var weakNoise = set("senior", "sr", "snr", "junior", "jr", "jnr", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
-	"one", "two", "three",
-	"lvl", "level", "grade", "the", "a", "an", "of", "and", "in", "for", "to", "with", "at", "de", "du", "des",
-	"la", "le", "les", "et", "en", "etc", "ltd", "inc", "co", "corp", "canada", "canadian", "ontario", "toronto",
-	"vancouver", "montreal", "calgary", "ottawa", "edmonton", "india", "experienced", "current", "currently",
-	"former", "new", "urgent", "hiring", "needed", "wanted", "immediate")
 
 // cutEmployer drops "@ Shopify", " at Shopify", " with Shopify" and
 // " for Shopify" style employer and place suffixes that follow a title.
@@ -273,7 +193,7 @@ func words(s string) []string {
 // titles the head noun comes last.
 func reorderOf(ws []string) []string {
 	for i := 1; i < len(ws)-1; i++ {
-		if ws[i] == "of" && !noise[ws[i-1]] && len(ws)-i-1 <= 3 {
+		if ws[i] == "of" && !isNoise(ws[i-1]) && len(ws)-i-1 <= 3 {
 			out := make([]string, 0, len(ws))
 			out = append(out, ws[i+1:]...)
 			return append(out, ws[:i]...)
@@ -301,8 +221,15 @@ func singular(w string) string {
 	return w
 }
 
-var keepS = set("sales", "services_", "operations", "logistics", "analytics", "physics", "economics",
-	"mathematics", "statistics", "electronics", "mechanics_", "aeronautics", "aesthetics", "athletics",
-	"dynamics", "systems_", "news", "series", "species", "lens", "bus", "gas", "glass", "grass", "press",
-	"class", "atlas", "canvas", "chassis", "diabetes", "arts_", "goods_", "affairs", "relations",
-	"communications", "means", "premises", "papers_", "parts", "customs", "sports", "claims_", "arms")
+// expandAbbrev returns the expansion of w in a title of n words. An ambiguous abbreviation is the occupation when it is
+// the whole title and employment noise (expanded to nothing) otherwise.
+func expandAbbrev(w string, n int) (string, bool) {
+	if e, ok := ambiguous[w]; ok {
+		if n == 1 {
+			return e, true
+		}
+		return "", true
+	}
+	e, ok := abbrev[w]
+	return e, ok
+}
