@@ -29,4 +29,4 @@ bench:
 
 # Matcher accuracy on ../shared/eval (skips when ../shared is absent).
 accuracy:
-    go test ./noc -run TestAccuracyReport -v -count=1 -accuracy
+    go test ./noc -run TestAccuracy -v -count=1

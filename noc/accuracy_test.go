@@ -2,21 +2,19 @@ package noc
 
 import (
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The evaluation titles in ../shared/eval measure the matcher; none of them
-// is used as an alias, override or expected answer. Run the report with
+// is used as an alias, override or expected answer. TestAccuracy asserts
+// floors on them and prints the report with -v (`just accuracy`):
 //
-//	go test ./noc -run TestAccuracyReport -v -accuracy
-var accuracyFlag = flag.Bool("accuracy", false, "print the accuracy report on ../shared/eval")
-
+//	go test ./noc -run TestAccuracy -v -count=1
 const sharedDir = "../../shared"
 
 func sharedPath(t testing.TB, parts ...string) string {
@@ -81,34 +79,31 @@ type accuracy struct {
 	strict1, strict3, compat1, compat3 int
 	scores                             []float64
 	correct                            []bool
-	perSec                             float64
 }
+
+// topK is how many codes "top-3" counts: the chosen code and the next two
+// candidates.
+const topK = 3
 
 func measure(ix *Index, rows []evalRow) accuracy {
 	m := NewMatcher(ix)
 	var a accuracy
-	start := time.Now()
 	for _, r := range rows {
 		res := m.Match(Query{Title: r.title, Industry: r.industry}, "")
-		top3 := []string{res.Code}
+		top := []string{res.Code}
 		for _, alt := range res.Alts {
-			top3 = append(top3, alt.Code)
-		}
-		in := func(codes []string, c string) bool {
-			for _, x := range codes {
-				if x == c && c != "" {
-					return true
-				}
+			if len(top) == topK {
+				break
 			}
-			return false
+			top = append(top, alt.Code)
 		}
 		a.n++
-		ok := in(r.set, res.Code)
+		ok := res.Code != "" && slices.Contains(r.set, res.Code)
 		if ok {
 			a.compat1++
 		}
-		for _, c := range top3 {
-			if in(r.set, c) {
+		for _, c := range top {
+			if c != "" && slices.Contains(r.set, c) {
 				a.compat3++
 				break
 			}
@@ -118,14 +113,13 @@ func measure(ix *Index, rows []evalRow) accuracy {
 			if res.Code == r.strict {
 				a.strict1++
 			}
-			if in(top3, r.strict) {
+			if slices.Contains(top, r.strict) {
 				a.strict3++
 			}
 		}
 		a.scores = append(a.scores, res.Score)
 		a.correct = append(a.correct, ok)
 	}
-	a.perSec = float64(len(rows)) / time.Since(start).Seconds()
 	return a
 }
 
@@ -141,7 +135,7 @@ func (a accuracy) String() string {
 		pct(a.strict1, a.nStrict), pct(a.strict3, a.nStrict), a.nStrict, pct(a.compat1, a.n), pct(a.compat3, a.n), a.n)
 }
 
-// curve returns coverage and precision (compatible top-1) at each threshold.
+// curve returns coverage and precision (compatible top-1) at a threshold.
 func (a accuracy) curve(th float64) (coverage, precision float64) {
 	var in, ok int
 	for i, s := range a.scores {
@@ -170,10 +164,17 @@ func builtinIndex() *Index {
 	return ix
 }
 
-func TestAccuracyReport(t *testing.T) {
-	if !*accuracyFlag {
-		t.Skip("pass -accuracy to print the accuracy report")
-	}
+// accuracyFloors are the compatible top-1 and top-3 shares (percent) on
+// dev_titles below which TestAccuracy fails: a couple of points under what
+// was measured (docs/matching.md), so that a regression fails.
+var accuracyFloors = map[string]struct{ top1, top3 float64 }{
+	"built-in":        {45, 56},
+	"full (elements)": {55, 68},
+}
+
+// TestAccuracy measures the matcher on the evaluation titles, fails when
+// dev_titles falls under the floors, and prints the report with -v.
+func TestAccuracy(t *testing.T) {
 	dev := loadEval(t, "dev_titles.csv")
 	jb := loadEval(t, "jobbank_titles.csv")
 	for _, c := range []struct {
@@ -186,12 +187,20 @@ func TestAccuracyReport(t *testing.T) {
 		}{{"dev_titles", dev}, {"jobbank_titles", jb}} {
 			a := measure(c.ix, set.rows)
 			t.Logf("%-16s %-15s %s", c.name, set.name, a)
-			if set.name == "dev_titles" {
-				t.Logf("  threshold  coverage  precision")
-				for th := 0.5; th < 0.96; th += 0.05 {
-					cov, prec := a.curve(th)
-					t.Logf("  %9.2f  %7.1f%%  %8.1f%%", th, cov, prec)
-				}
+			if set.name != "dev_titles" {
+				continue
+			}
+			t.Logf("  threshold  coverage  precision")
+			for th := 0.5; th < 0.96; th += 0.05 {
+				cov, prec := a.curve(th)
+				t.Logf("  %9.2f  %7.1f%%  %8.1f%%", th, cov, prec)
+			}
+			f := accuracyFloors[c.name]
+			if got := pct(a.compat1, a.n); got < f.top1 {
+				t.Errorf("%s on dev_titles: compatible top-1 %.1f%%, floor %.0f%%", c.name, got, f.top1)
+			}
+			if got := pct(a.compat3, a.n); got < f.top3 {
+				t.Errorf("%s on dev_titles: compatible top-3 %.1f%%, floor %.0f%%", c.name, got, f.top3)
 			}
 		}
 	}
