@@ -1,9 +1,13 @@
 package noc
 
 import (
+	"bytes"
+	"maps"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/casescreen/casescreen/noc/internal/gen"
 )
 
 func TestBuiltinClassification(t *testing.T) {
@@ -11,12 +15,26 @@ func TestBuiltinClassification(t *testing.T) {
 	if len(c.Units) != 516 {
 		t.Fatalf("%d unit groups, want 516", len(c.Units))
 	}
+	levels := map[int]int{}
+	for code := range c.groups {
+		levels[len(code)]++
+	}
+	if want := map[int]int{1: 10, 2: 45, 3: 89, 4: 162}; !maps.Equal(levels, want) {
+		t.Errorf("groups per level %v, want %v", levels, want)
+	}
+	titles := 0
+	for _, u := range c.Units {
+		titles += len(c.Titles(u.Code))
+	}
+	if titles < 27000 {
+		t.Errorf("%d official titles, want the elements file's 27,000 and more", titles)
+	}
 	for _, u := range c.Units {
 		if len(u.Code) != 5 || strings.Trim(u.Code, "0123456789") != "" || u.TEER != int(u.Code[1]-'0') || u.Title == "" {
 			t.Errorf("bad unit %+v", u)
 		}
-		if h := c.Hierarchy(u.Code); len(h) < 2 || h[0].Code != u.Code[:1] {
-			t.Errorf("%s: hierarchy %v lacks its broad category and major group", u.Code, h)
+		if h := c.Hierarchy(u.Code); len(h) != 4 || h[0].Code != u.Code[:1] || h[3].Code != u.Code[:4] {
+			t.Errorf("%s: hierarchy %v lacks a level", u.Code, h)
 		}
 	}
 	for _, e := range curated {
@@ -51,7 +69,7 @@ func TestStructureMatchesStatCan(t *testing.T) {
 			}
 			continue
 		}
-		if got := c.Group(code); got != "" && got != title {
+		if got := c.Group(code); got != title {
 			t.Errorf("group %s: title %q, StatCan %q", code, got, title)
 		}
 	}
@@ -102,7 +120,7 @@ func TestConcordanceMatchesStatCan(t *testing.T) {
 			t.Errorf("2016 %s: %v, StatCan %v", from, got, keys(tos))
 		}
 	}
-	for from, tos := range concordance2016 {
+	for from, tos := range Builtin().from {
 		if official[from] == nil {
 			t.Errorf("2016 %s is not in the correspondence", from)
 		}
@@ -123,31 +141,72 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-// TestCuratedAgreesWithElements checks the curated titles against the
-// example titles of Statistics Canada's elements file: a curated title the
-// file lists must carry one of the file's codes for it, unless the entry
-// says why it differs; an entry that says so must really differ.
-func TestCuratedAgreesWithElements(t *testing.T) {
-	recs := readShared(t, "noc", "noc_2021_elements_rebuilt.csv")
-	official := map[string]map[string]bool{}
-	for _, r := range recs[1:] {
-		if len(r) < 5 || !strings.Contains(strings.ToLower(r[3]), "example") {
-			continue
-		}
-		key := strings.Join(titleTokens(r[4]), " ")
-		if official[key] == nil {
-			official[key] = map[string]bool{}
-		}
-		official[key][strings.TrimSpace(r[1])] = true
-	}
+// TestCuratedAgreesWithClassification checks the curated titles against
+// the official titles of the built-in classification: a curated title that
+// the classification has must carry one of its codes, unless the entry
+// says why it differs; an entry that says so must really differ. A title
+// the classification has only with qualifiers ("teacher - college level")
+// may have a curated default code: the qualifiers still decide when the
+// row's context names one.
+func TestCuratedAgreesWithClassification(t *testing.T) {
+	ix := builtinIndex()
 	for _, e := range curated {
-		codes := official[strings.Join(titleTokens(e.title), " ")]
+		codes := map[string]bool{}
+		for _, h := range ix.exact[strings.Join(titleTokens(e.title), " ")] {
+			if d := ix.docs[h.doc]; d.source != FromCurated && !h.viaBase {
+				codes[d.code] = true
+			}
+		}
 		disagrees := len(codes) > 0 && !codes[e.code]
 		switch {
 		case disagrees && e.differs == "":
-			t.Errorf("curated %q|%s: the elements file gives %v", e.title, e.code, keys(codes))
+			t.Errorf("curated %q|%s: the classification gives %v", e.title, e.code, keys(codes))
 		case !disagrees && e.differs != "":
-			t.Errorf("curated %q|%s says it differs (%s), but the elements file agrees or lacks it", e.title, e.code, e.differs)
+			t.Errorf("curated %q|%s says it differs (%s), but the classification agrees or lacks it", e.title, e.code, e.differs)
+		}
+	}
+}
+
+// TestGeneratedIndexIsCurrent regenerates the built-in classification
+// from ../shared/noc and fails if the committed data/noc2021.txt differs
+// (run go generate ./noc/... to update it).
+func TestGeneratedIndexIsCurrent(t *testing.T) {
+	dir := sharedPath(t, "noc")
+	var b bytes.Buffer
+	if err := gen.Generate(dir, &b); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != nocData {
+		want, have := strings.Split(got, "\n"), strings.Split(nocData, "\n")
+		for i := 0; i < max(len(want), len(have)); i++ {
+			w, h := "", ""
+			if i < len(want) {
+				w = want[i]
+			}
+			if i < len(have) {
+				h = have[i]
+			}
+			if w != h {
+				t.Fatalf("data/noc2021.txt is not what %s generates: line %d is %q, regenerated %q; run go generate ./noc/...", dir, i+1, h, w)
+			}
+		}
+	}
+}
+
+// TestParseClassification checks that the loader rejects malformed data.
+func TestParseClassification(t *testing.T) {
+	good := "# c\nC|1|Broad\nC|11111|Unit\ne|example - qualifier\nw|word:2 other\nc|1111|11111\n"
+	c, err := parseClassification(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Unit("11111").TEER != 1 || len(c.Titles("11111")) != 1 || c.From2016("1111")[0] != "11111" || c.Group("1") != "Broad" {
+		t.Errorf("parsed %+v", c)
+	}
+	for _, bad := range []string{"", "e|orphan title\n", "C|11111|Unit\nz|what\n", "C|11111|Unit\nc|1111|22222\n",
+		"C|22222|B\nC|11111|A\n", "C|1x|Bad code\n", "C|11111|Unit\nw|word:x\n", "nonsense\n"} {
+		if _, err := parseClassification(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
 		}
 	}
 }

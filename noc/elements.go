@@ -18,10 +18,11 @@ var seeCode = regexp.MustCompile(`^(.*?)\s*\(\s*[Ss]ee\s+(\d{5})\b`)
 // LoadElements adds the titles of Statistics Canada's NOC 2021 elements
 // file (official layout: Level, Code, Class title, Element Type Label
 // English, Element Description English; UTF-8 with or without BOM; trailing
-// spaces allowed) to ix, which must not be frozen. Example, illustrative
-// and inclusion titles go to their code; an exclusion goes to the code it
-// names; main duties become context for the code. It returns the number of
-// titles added.
+// spaces allowed) to ix, which must not be frozen: a newer file than the
+// one the built-in index was generated from. Example, illustrative and
+// inclusion titles go to their code; an exclusion goes to the code it
+// names; main duties become context for the code. Titles the index already
+// has are not added twice. It returns the number of title rows read.
 func LoadElements(ix *Index, r io.Reader) (int, error) {
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(3); string(b) == "\ufeff" {
@@ -68,11 +69,10 @@ func LoadElements(ix *Index, r io.Reader) (int, error) {
 		switch {
 		case strings.HasPrefix(typ, "all examples"), strings.HasPrefix(typ, "illustrative example"), strings.HasPrefix(typ, "inclusion"):
 			ix.Add(desc, code, FromElements)
-			ix.AddContext(code, desc)
 			n++
 		case strings.HasPrefix(typ, "exclusion"):
 			if m := seeCode.FindStringSubmatch(desc); m != nil && ix.cls.Known(m[2]) {
-				ix.Add(m[1], m[2], FromElements)
+				ix.Add(m[1], m[2], FromExclusion)
 				n++
 			}
 		case strings.HasPrefix(typ, "main duties"):

@@ -1,5 +1,9 @@
 package noc
 
+// Index building: the titles of the classification and the curated list,
+// their tokens, the postings of ranked retrieval, the exact-title keys and
+// the words that describe each unit group (its context).
+
 import (
 	"math"
 	"strings"
@@ -12,61 +16,117 @@ type Source uint8
 const (
 	FromUnitTitle Source = iota // the unit group's own title
 	FromCurated                 // casescreen's curated titles (method "alias")
-	FromElements                // Statistics Canada's elements file
+	FromElements                // an official example, inclusion or OaSIS title, or a loaded elements file's
+	FromExclusion               // a title another unit group's exclusions send to this one
 )
 
-// doc is one indexed title.
+// doc is one indexed title. An official title written "base - qualifier"
+// ("personal support worker - nursing care") keeps the qualifier apart: it
+// says where the job is, and is read against a row's context.
 type doc struct {
 	code   string
 	unit   int32 // index of code in the classification's Units
 	source Source
-	toks   []int32 // token ids, in order
-	norm   float64 // Euclidean norm of the idf weights
-	head   int32   // last token: the head noun
+	toks   []int32 // base title token ids, in order
+	qual   []int32 // qualifier token ids
+	norm   float64 // Euclidean norm of the idf weights (qualifier words at qualWeight)
+	head   int32   // last base token: the head noun
+	// deliberate: a curated title whose code differs from the
+	// classification's on purpose (curatedTitle.differs).
+	deliberate bool
+}
+
+// hit is an exact-title match: a doc, and whether the key was the doc's
+// base title without its qualifier.
+type hit struct {
+	doc     int32
+	viaBase bool
 }
 
 // Index is the searchable set of titles. Build it with NewIndex, add titles,
 // then call Freeze; after Freeze it is read-only and safe for concurrent
 // use.
 type Index struct {
-	Name string // what the index holds, for reports: "built-in", "built-in + elements.csv"
+	Name string // what the index holds, for reports: "built-in", "built-in + elements.csv (n titles)"
 	cls  *Classification
 
-	vocab    map[string]int32
-	idf      []float64
-	docs     []doc
-	postings [][]int32 // token id -> doc ids
+	vocab     map[string]int32
+	terms     []string  // token id -> token
+	idf       []float64 // token id -> idf over titles
+	docs      []doc
+	postings  [][]int32 // token id -> docs whose base title has it
+	qpostings [][]int32 // token id -> docs whose qualifier has it
+	exact     map[string][]hit
+	heads     []int32            // token id -> how many titles it ends (is the head noun of)
+	trigrams  map[uint32][]int32 // character trigram -> token ids, for spelling repair
+
 	// unitPost is the unit-group view of the titles: token id -> the unit
 	// groups whose titles use it, weighted (1+log tf)*idf over groups and
 	// normalised per group, for the code-level similarity.
 	unitPost [][]unitWeight
-	exact    map[string][]int32 // normalised title -> doc ids
-	context  map[string]map[int32]float64
-	trigrams map[string][]int32 // character trigram -> token ids (spelling repair)
-	heads    []int32            // token id -> how many titles it ends (is the head noun of)
-	terms    []string           // token id -> token
+	// bags are the words that describe each unit group (by unit index):
+	// its titles, qualifiers, group titles and the word counts of its
+	// definition and duties. A row's context is compared with them.
+	bags   []map[int32]float32
+	ctxIDF []float64 // token id -> idf over the bags
 
+	forms  map[string]wordForm // while building: the word forms of titles seen
 	frozen bool
 	pool   sync.Pool
 }
 
-// NewIndex returns an index holding the unit group titles and the curated
-// titles of the built-in classification.
+// qualWeight is the weight of a qualifier's words, relative to the base
+// title's, in ranked retrieval.
+const qualWeight = 0.5
+
+// NewIndex returns an index holding the classification's titles (unit
+// group titles, example titles, inclusions, exclusions, OaSIS titles) and
+// the curated titles.
 func NewIndex(cls *Classification) *Index {
-	ix := &Index{Name: "built-in", cls: cls, vocab: map[string]int32{}, exact: map[string][]int32{},
-		context: map[string]map[int32]float64{}}
-	for _, u := range cls.Units {
+	n := len(curated) + 3*len(cls.Units)
+	for _, ts := range cls.titles {
+		n += len(ts)
+	}
+	ix := &Index{Name: "built-in", cls: cls, vocab: make(map[string]int32, 16384), exact: make(map[string][]hit, 2*n),
+		docs: make([]doc, 0, n), bags: make([]map[int32]float32, len(cls.Units)), forms: make(map[string]wordForm, 16384)}
+	words := map[string][]int32{} // prose word -> its token ids, normalised once
+	for i, u := range cls.Units {
 		ix.Add(u.Title, u.Code, FromUnitTitle)
 		for _, part := range splitTitle(u.Title) {
 			ix.Add(part, u.Code, FromUnitTitle)
 		}
-		ix.AddContext(u.Code, u.Title)
 		for _, g := range cls.Hierarchy(u.Code) {
-			ix.AddContext(u.Code, g.Title)
+			if len(g.Code) > 1 { // the broad categories are too wide to say anything
+				ix.AddContext(u.Code, g.Title)
+			}
+		}
+		for _, t := range cls.titles[i] {
+			src := FromElements
+			if t.Kind == KindExclusion {
+				src = FromExclusion
+			}
+			ix.Add(t.Text, u.Code, src)
+		}
+		bag := ix.bag(int32(i))
+		for _, w := range cls.words[i] {
+			ids, ok := words[w.word]
+			if !ok {
+				for _, t := range tokens([]string{w.word}) {
+					ids = append(ids, ix.tokenID(t))
+				}
+				words[w.word] = ids
+			}
+			for _, id := range ids {
+				bag[id] += float32(w.count)
+			}
 		}
 	}
 	for _, c := range curated {
+		n := len(ix.docs)
 		ix.Add(c.title, c.code, FromCurated)
+		if len(ix.docs) > n && c.differs != "" {
+			ix.docs[n].deliberate = true
+		}
 	}
 	return ix
 }
@@ -94,84 +154,175 @@ func splitTitle(t string) []string {
 func (ix *Index) tokenID(t string) int32 {
 	id, ok := ix.vocab[t]
 	if !ok {
-		id = int32(len(ix.vocab))
+		id = int32(len(ix.terms))
 		ix.vocab[t] = id
+		ix.terms = append(ix.terms, t)
 		ix.postings = append(ix.postings, nil)
+		ix.qpostings = append(ix.qpostings, nil)
 	}
 	return id
 }
 
-// Add indexes one title for a code. It must not be called after Freeze.
+func (ix *Index) ids(toks []string) []int32 {
+	out := make([]int32, len(toks))
+	for i, t := range toks {
+		out[i] = ix.tokenID(t)
+	}
+	return out
+}
+
+func (ix *Index) bag(unit int32) map[int32]float32 {
+	b := ix.bags[unit]
+	if b == nil {
+		b = make(map[int32]float32, 64)
+		ix.bags[unit] = b
+	}
+	return b
+}
+
+// Add indexes one title for a code; a title the index already has for the
+// code (with the same qualifier) is not added twice. An official title
+// "base - qualifier" is found by its base title, by the two together, and
+// by ranked retrieval. Add must not be called after Freeze; code must be a
+// unit group of the index's classification.
 func (ix *Index) Add(title, code string, src Source) {
 	if ix.frozen {
 		panic("noc: Add after Freeze")
 	}
-	toks := titleTokens(title)
-	if len(toks) == 0 {
+	unit, ok := ix.cls.index[code]
+	if !ok {
 		return
 	}
-	d := doc{code: code, unit: int32(ix.cls.index[code]), source: src, toks: make([]int32, 0, len(toks))}
-	seen := map[int32]bool{}
-	for _, t := range toks {
-		id := ix.tokenID(t)
-		d.toks = append(d.toks, id)
-		if !seen[id] {
-			seen[id] = true
-			ix.postings[id] = append(ix.postings[id], int32(len(ix.docs)))
+	base, qual := splitQualifier(title)
+	if ix.forms == nil {
+		ix.forms = map[string]wordForm{}
+	}
+	btoks, qtoks := titleTokensWith(base, ix.forms), titleTokensWith(qual, ix.forms)
+	if len(btoks) == 0 {
+		btoks, qtoks = qtoks, nil
+	}
+	if len(btoks) == 0 {
+		return
+	}
+	key := strings.Join(btoks, " ")
+	qkey := strings.Join(qtoks, " ")
+	full := key
+	if qkey != "" {
+		full += " " + qkey
+	}
+	for _, h := range ix.exact[full] {
+		d := &ix.docs[h.doc]
+		if d.code == code && !h.viaBase && ix.text(d.qual) == qkey && (d.source == FromCurated) == (src == FromCurated) {
+			return // already indexed
 		}
 	}
+	n := int32(len(ix.docs))
+	d := doc{code: code, unit: int32(unit), source: src, toks: ix.ids(btoks), qual: ix.ids(qtoks)}
 	d.head = d.toks[len(d.toks)-1]
-	key := strings.Join(toks, " ")
-	ix.exact[key] = append(ix.exact[key], int32(len(ix.docs)))
+	for i, id := range d.toks {
+		if !containsID(d.toks[:i], id) {
+			ix.postings[id] = append(ix.postings[id], n)
+		}
+	}
+	for i, id := range d.qual {
+		if !containsID(d.qual[:i], id) && !containsID(d.toks, id) {
+			ix.qpostings[id] = append(ix.qpostings[id], n)
+		}
+	}
 	ix.docs = append(ix.docs, d)
+	ix.exact[key] = append(ix.exact[key], hit{n, qkey != ""})
+	if qkey != "" {
+		ix.exact[full] = append(ix.exact[full], hit{n, false})
+	}
+	bag := ix.bag(int32(unit))
+	for _, id := range d.toks {
+		bag[id]++
+	}
+	for _, id := range d.qual {
+		bag[id]++
+	}
+}
+
+// splitQualifier separates an official title's qualifier, written after
+// " - " ("service advisor - auto repair").
+func splitQualifier(title string) (base, qual string) {
+	base, qual, _ = strings.Cut(title, " - ")
+	return base, qual
+}
+
+func containsID(s []int32, id int32) bool {
+	for _, x := range s {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // AddContext adds descriptive text (duties, group titles) for a code; it is
-// compared with a row's industry and duties to rank candidates.
+// compared with a row's industry, employer and duties to rank candidates.
 func (ix *Index) AddContext(code, text string) {
-	m := ix.context[code]
-	if m == nil {
-		m = map[int32]float64{}
-		ix.context[code] = m
+	unit, ok := ix.cls.index[code]
+	if !ok {
+		return
 	}
+	bag := ix.bag(int32(unit))
 	for _, t := range Tokens(text) {
-		m[ix.tokenID(t)]++
+		bag[ix.tokenID(t)]++
 	}
 }
 
 // Freeze computes the weights. The index is read-only afterwards.
 func (ix *Index) Freeze() {
 	n := float64(len(ix.docs))
-	ix.idf = make([]float64, len(ix.vocab))
-	for id, ps := range ix.postings {
-		ix.idf[id] = math.Log(1 + n/float64(1+len(ps)))
+	nt := len(ix.terms)
+	ix.idf = make([]float64, nt)
+	for id := range ix.terms {
+		ix.idf[id] = math.Log(1 + n/float64(1+len(ix.postings[id])+len(ix.qpostings[id])))
 	}
-	ix.heads = make([]int32, len(ix.vocab))
+	ix.heads = make([]int32, nt)
 	for i := range ix.docs {
-		ix.heads[ix.docs[i].head]++
+		d := &ix.docs[i]
+		ix.heads[d.head]++
 		var s float64
-		for _, t := range ix.docs[i].toks {
+		for _, t := range d.toks {
 			s += ix.idf[t] * ix.idf[t]
 		}
-		ix.docs[i].norm = math.Sqrt(s)
+		for _, t := range d.qual {
+			s += qualWeight * qualWeight * ix.idf[t] * ix.idf[t]
+		}
+		d.norm = math.Sqrt(s)
 	}
-	ix.terms = make([]string, len(ix.vocab))
-	for t, i := range ix.vocab {
-		ix.terms[i] = t
-	}
-	ix.trigrams = map[string][]int32{}
-	for t, id := range ix.vocab {
+	ix.trigrams = make(map[uint32][]int32, 8192)
+	var grams []uint32
+	for id, t := range ix.terms {
 		if len(ix.postings[id]) == 0 || len(t) < 4 {
 			continue
 		}
-		for _, g := range trigramsOf(t) {
-			ix.trigrams[g] = append(ix.trigrams[g], id)
+		grams = trigramsOf(t, grams[:0])
+		for _, g := range grams {
+			ix.trigrams[g] = append(ix.trigrams[g], int32(id))
+		}
+	}
+	df := make([]int, nt)
+	for _, b := range ix.bags {
+		for id := range b {
+			df[id]++
+		}
+	}
+	ix.ctxIDF = make([]float64, nt)
+	nu := float64(len(ix.bags))
+	for id, f := range df {
+		if f > 0 {
+			ix.ctxIDF[id] = math.Log(1 + nu/float64(f))
 		}
 	}
 	ix.buildUnitPostings()
+	ix.forms = nil
 	ix.frozen = true
 	ix.pool.New = func() any {
-		return &scratch{acc: make([]float64, len(ix.docs)), best: make([]float64, len(ix.cls.Units))}
+		return &scratch{acc: make([]float64, len(ix.docs)), mods: make([]float64, len(ix.docs)),
+			best: make([]float64, len(ix.cls.Units))}
 	}
 }
 
@@ -180,6 +331,7 @@ func (ix *Index) Freeze() {
 // entries touched so that resetting costs what the query did.
 type scratch struct {
 	acc     []float64
+	mods    []float64 // per title, the weight of the query's modifiers it holds
 	best    []float64
 	touched []int32
 	units   []int32
@@ -191,16 +343,26 @@ func (ix *Index) Titles() int { return len(ix.docs) }
 // Classification returns the classification the index codes belong to.
 func (ix *Index) Classification() *Classification { return ix.cls }
 
-func trigramsOf(t string) []string {
-	p := "^" + t + "$"
-	out := make([]string, 0, len(p))
-	for i := 0; i+3 <= len(p); i++ {
-		out = append(out, p[i:i+3])
+// trigramsOf appends the character trigrams of t, with its start and end
+// marked, to out, each packed in a uint32.
+func trigramsOf(t string, out []uint32) []uint32 {
+	at := func(i int) uint32 {
+		switch {
+		case i < 0:
+			return '^'
+		case i >= len(t):
+			return '$'
+		}
+		return uint32(t[i])
+	}
+	for i := -1; i+2 <= len(t); i++ {
+		out = append(out, at(i)<<16|at(i+1)<<8|at(i+2))
 	}
 	return out
 }
 
-// TitlesOf returns up to n indexed titles of a code, as normalised.
+// TitlesOf returns up to n indexed titles of a code, as normalised, with
+// a qualifier after " - ".
 func (ix *Index) TitlesOf(code string, n int) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -209,6 +371,9 @@ func (ix *Index) TitlesOf(code string, n int) []string {
 			continue
 		}
 		s := ix.text(d.toks)
+		if len(d.qual) > 0 {
+			s += " - " + ix.text(d.qual)
+		}
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -245,19 +410,25 @@ func (ix *Index) buildUnitPostings() {
 		for _, t := range d.toks {
 			tf[d.unit][t]++
 		}
+		for _, t := range d.qual {
+			tf[d.unit][t] += qualWeight
+		}
 	}
-	df := make([]int, len(ix.vocab))
+	df := make([]int, len(ix.terms))
 	for _, m := range tf {
 		for t := range m {
 			df[t]++
 		}
 	}
-	ix.unitPost = make([][]unitWeight, len(ix.vocab))
+	ix.unitPost = make([][]unitWeight, len(ix.terms))
 	for u, m := range tf {
 		var norm float64
 		ws := make(map[int32]float64, len(m))
 		for t, f := range m {
-			w := (1 + math.Log(f)) * math.Log(1+float64(nUnits)/float64(df[t]))
+			w := (1 + math.Log(math.Max(f, 1))) * math.Log(1+float64(nUnits)/float64(df[t]))
+			if f < 1 {
+				w *= f
+			}
 			ws[t] = w
 			norm += w * w
 		}

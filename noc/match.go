@@ -3,8 +3,11 @@ package noc
 // Matching: how one title becomes a Result. The order of this file is the
 // order a title goes through: split into roles, each role normalised and
 // looked up as an exact title, then read other ways (French, a head
-// written first, compounds and activities), then ranked by similarity;
-// Finish then reads the ranking with the row's context and scores it.
+// written first, compounds, activities and owners), then ranked by
+// similarity. That much depends on the title alone and is cached per
+// title (Rank). Finish then reads each role with the row's context,
+// chooses among the roles, and turns the match's features into a
+// calibrated probability (calibration.go).
 
 import (
 	"math"
@@ -32,8 +35,10 @@ type Candidate struct {
 }
 
 // Result is a match: the chosen unit group, how it was found, a score in
-// 0..1 (the estimated chance the code is right) and up to three
-// alternatives. Reasons carries reason codes (the Reason* constants).
+// 0..1 (the estimated chance that the code is right, calibrated on
+// hand-coded titles: docs/matching.md) and up to three alternatives, best
+// first, each scored no higher than the code. Reasons carries reason codes
+// (the Reason* constants).
 type Result struct {
 	Code    string
 	Title   string
@@ -52,22 +57,18 @@ type Query struct {
 	Duties   string // and the main duties
 }
 
-// Tuning. Each constant was chosen on one half of the evaluation titles
-// and checked on the other (docs/matching.md).
+// Tuning. The constants were set on the classification's own titles and on
+// one half of the evaluation titles, and checked on the other half
+// (docs/matching.md).
 const (
-	// exactScore is the score of a title equal to one indexed title of one
-	// code; readingScore that of another reading of the title (French, a
-	// head written first, a compound split, the part before " - ");
-	// partialScore that of a known title of two words or more at the start
-	// or end of a longer one.
-	exactScore   = 0.97
-	readingScore = 0.9
-	partialScore = 0.85
-
 	// A ranked title whose head noun (last word) is the query's scores
-	// (1-headBonus)*s + headBonus; one with another head scores
-	// otherHead*s.
+	// (1-headBonus)*s + headBonus*c, where c is headCover +
+	// (1-headCover) times the share of the query's modifiers it holds; a
+	// title with another head scores otherHead*s. So the head counts, but
+	// not more than every modifier ("career development advisor" is not a
+	// financial advisor).
 	headBonus = 0.25
+	headCover = 0.4
 	otherHead = 0.8
 
 	// unitBlend is the share of a ranked score that comes from the
@@ -86,39 +87,44 @@ const (
 	repairMinLen = 5
 	repairMinSim = 0.6
 
-	// The score of a ranked match is its similarity times
-	// marginFloor..1, by how far the runner-up is behind (full at
-	// marginWidth or more).
-	marginFloor = 0.55
-	marginWidth = 0.15
-
-	// altsShare caps the alternatives of an exact match at this share of
-	// its score.
-	altsShare = 0.5
-
-	// Of several roles in one cell, a later role replaces the first when
-	// it scores more than roleMargin higher.
-	roleMargin = 0.05
-
 	// ctxWeight is how much a row's industry, employer and duties can move
 	// a ranked candidate: its score is scaled by 1-ctxWeight .. 1;
 	// genericCtxWeight is the same for titles whose head word is generic.
 	ctxWeight        = 0.3
 	genericCtxWeight = 0.6
+	// ctxSaturation is the count at which a word of a unit group's
+	// description counts half: a context word weighs tf/(tf+ctxSaturation).
+	ctxSaturation = 1.0
 
 	// expandFactor is how much better the title read with its context must
 	// fit: the expanded query wins when its best score times expandFactor
-	// beats the title's own best. genericExpandMin is the score a lone
-	// generic exact title ("labourer") read with its context must reach to
-	// replace its plain match.
-	expandFactor     = 1.3
-	genericExpandMin = 0.5
+	// beats the title's own best. expandMin is the score a title read with
+	// its context must reach to replace an exact match of a generic title
+	// ("labourer") or of a title its context contradicts.
+	expandFactor = 1.3
+	expandMin    = 0.5
 
-	// When several codes share an exact title, each code's vote is scaled
-	// by sharedCtxFloor + its context score, and the score is
-	// sharedShare times the chosen code's share of the votes.
-	sharedCtxFloor = 0.2
-	sharedShare    = 0.9
+	// Several codes share an exact title: the row's context decides when
+	// the best code's agreement is at least decideMin and decideRatio
+	// times the runner-up's.
+	decideMin   = 0.2
+	decideRatio = 1.5
+
+	// contradicted is the context agreement under which a row's context
+	// contradicts the one code of an exact title, and an alternative that
+	// agrees at least contradictGain more replaces it.
+	contradicted   = 0.05
+	contradictGain = 0.3
+
+	// Of several roles in one cell, a later role replaces the first when
+	// its score is roleMargin higher, or when the row's context agrees
+	// with it roleCtxMargin more.
+	roleMargin    = 0.1
+	roleCtxMargin = 0.25
+
+	// altsShare caps the alternatives of an exact title at this share of
+	// its score.
+	altsShare = 0.5
 
 	// maxCompound is the longest word splitCompound tries: real compounds
 	// are short, and a long word would cost a lookup per letter.
@@ -128,23 +134,58 @@ const (
 // Match ranks the index's codes for q. It is safe for concurrent use after
 // Freeze. It does not consult overrides or codes in the row: Matcher does.
 func (ix *Index) Match(q Query) Result {
+	if _, extra := SplitQualifiers(q.Title); extra != "" {
+		q.Employer = strings.TrimSpace(q.Employer + " " + extra)
+	}
 	return ix.Finish(ix.Rank(q.Title), ix.ContextTokens(q))
 }
 
+// matchKind is how a role's codes were found: a feature of the score.
+type matchKind uint8
+
+const (
+	kindNone    matchKind = iota
+	kindExact             // the title is an indexed title
+	kindReading           // another reading of the title is (French, head first, compounds, owners)
+	kindPartial           // a known title inside a longer one
+	kindFuzzy             // ranked retrieval
+	kindContext           // the title read with its context's words
+)
+
 // Ranking is the context-free part of a match: candidates for each role
-// the title names. It depends on the title alone, so Matcher computes it
-// once per distinct normalised title; Finish then applies a row's context.
+// the title names. It depends on the title's words alone, so Matcher
+// computes it once per distinct normalised title; Finish then applies a
+// row's context.
 type Ranking struct {
 	parts []part
 }
 
 type part struct {
-	cands   []Candidate // best first; for an exact title, votes per code
-	method  Method
-	generic bool     // the head word says little alone (manager, owner, clerk ...)
-	fixed   *Result  // the result whatever the context: one code has this exact title
-	notJob  bool     // the cell says there was no job ("student", "unemployed")
-	toks    []string // the tokens ranked, to read them again with a row's context
+	kind   matchKind
+	method Method
+	// cands are best first. For an exact title they are the codes that
+	// have it, the default first, scored by their number of titles; for
+	// ranked retrieval, by similarity.
+	cands []Candidate
+	// shared: several codes have the exact title; quals holds, per
+	// candidate, the qualifier words of its titles when it has the title
+	// only qualified ("personal support worker - home support"), and
+	// qualified says that some candidate does.
+	shared    bool
+	quals     [][]int32
+	curated   []bool // shared: per candidate, whether a curated title has it
+	qualified bool
+	// open: several codes share the title and the classification gives
+	// none of them the title unqualified, or gives it to several: without
+	// a deciding context the match is ambiguous. When exactly one code has
+	// the title unqualified ("cook" 63200 beside "cook - pulp and paper"
+	// 94121), that code is the reading unless the context names another.
+	open    bool
+	alts    []Candidate // exact titles: ranked retrieval's other codes
+	ctx     []int32     // context the title carries itself ("PSW - nursing home")
+	toks    []string    // the tokens ranked, to read them again with a row's context
+	generic bool        // the title says little alone ("manager", "operator", a title of many codes)
+	notJob  bool        // the cell says there was no job ("student", "unemployed")
 }
 
 // Rank computes the Ranking of a title.
@@ -236,23 +277,19 @@ func (ix *Index) rankPart(title string) part {
 	if notOccupations[key] {
 		return part{method: MethodNone, notJob: true}
 	}
-	if ids, ok := ix.exact[key]; ok {
-		p := ix.withAlts(ix.exactPart(ids, exactScore), toks)
-		if len(toks) == 1 && genericHeads[toks[0]] {
-			// "Labourer", "Operator": the row's context may say which.
-			p.generic, p.toks = true, toks
-		}
-		return p
+	if hits, ok := ix.exact[key]; ok {
+		return ix.exactPart(hits, kindExact, toks)
 	}
 	// Other readings of the title, each tried as an exact title first:
-	// French in English, a head written first, compounds and activities.
+	// French in English, a known title before " - " or inside a longer
+	// one, a head written first, compounds, activities and owners.
 	if fr := frenchTitle(title, toks); fr != nil {
 		if p, ok := ix.exactReading(fr); ok {
 			return p
 		}
 		toks = fr
 	} else if p, ok := ix.partialExact(title, toks); ok {
-		return ix.withAlts(p, toks)
+		return p
 	}
 	for _, read := range [...]func([]string) []string{ix.headFirst, ix.rewrite} {
 		if r := read(toks); r != nil {
@@ -262,30 +299,26 @@ func (ix *Index) rankPart(title string) part {
 			toks = r
 		}
 	}
-	p := ix.rankTokens(toks)
-	p.generic = genericHeads[toks[len(toks)-1]]
-	p.toks = toks
-	return p
+	return ix.rankTokens(toks)
 }
 
 // Other readings of a title, each tried as an exact title.
 
-// exactReading is the exact match of a reading of a title, scored a little
-// below the title as typed.
+// exactReading is the exact match of a reading of a title.
 func (ix *Index) exactReading(toks []string) (part, bool) {
-	ids, ok := ix.exact[strings.Join(toks, " ")]
+	hits, ok := ix.exact[strings.Join(toks, " ")]
 	if !ok {
 		return part{}, false
 	}
-	return ix.withAlts(ix.exactPart(ids, readingScore), toks), true
+	return ix.exactPart(hits, kindReading, toks), true
 }
 
 // partialExact finds a known title inside a longer one: the part before a
-// " - " ("Staff RN - ICU", "PSW - nights"), else the longest run of words
-// at the start or the end that is an indexed title of two words or more
-// ("registered nurse icu" -> "registered nurse", "night shift accounts
-// payable clerk" -> "accounts payable clerk"). The words left out are
-// qualifiers; the score says a little less than a full exact match.
+// " - " ("Staff RN - ICU", "PSW - nursing home"), whose rest becomes
+// context; else the longest run of words at the start or the end that is an
+// indexed title of two words or more ("night shift accounts payable
+// clerk" -> "accounts payable clerk"), when the words left out name no
+// occupation of their own: "paralegal office clerk" keeps its "paralegal".
 func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 	for _, sep := range []string{" - ", " – ", " — "} {
 		if i := strings.Index(title, sep); i > 0 {
@@ -293,25 +326,46 @@ func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 			if len(head) == 1 && genericHeads[head[0]] {
 				continue // "Technician - welding": the rest says which technician
 			}
-			if ids, ok := ix.exact[strings.Join(head, " ")]; ok {
-				return ix.exactPart(ids, readingScore), true
+			if hits, ok := ix.exact[strings.Join(head, " ")]; ok {
+				p := ix.exactPart(hits, kindPartial, head)
+				for _, t := range Tokens(title[i+len(sep):]) {
+					if id, ok := ix.vocab[t]; ok {
+						p.ctx = append(p.ctx, id)
+					}
+				}
+				return p, true
 			}
 		}
 	}
 	for n := len(toks) - 1; n >= 2; n-- {
-		if ids, ok := ix.exact[strings.Join(toks[:n], " ")]; ok {
-			return ix.exactPart(ids, partialScore), true
+		if hits, ok := ix.exact[strings.Join(toks[:n], " ")]; ok && !ix.namesOccupation(toks[n:]) {
+			return ix.exactPart(hits, kindPartial, toks[:n]), true
 		}
-		if ids, ok := ix.exact[strings.Join(toks[len(toks)-n:], " ")]; ok {
-			return ix.exactPart(ids, partialScore), true
+		if hits, ok := ix.exact[strings.Join(toks[len(toks)-n:], " ")]; ok && !ix.namesOccupation(toks[:len(toks)-n]) {
+			return ix.exactPart(hits, kindPartial, toks[len(toks)-n:]), true
 		}
 	}
 	return part{}, false
 }
 
+// namesOccupation reports whether some of the words are an indexed title
+// of their own (not a generic one): a modifier such as "paralegal" in
+// "paralegal office clerk" is then part of the occupation, not a qualifier
+// to drop.
+func (ix *Index) namesOccupation(words []string) bool {
+	for _, w := range words {
+		if ix.exactTitle(w) && !genericHeads[w] {
+			return true
+		}
+	}
+	return ix.exactTitle(strings.Join(words, " "))
+}
+
 // frenchTitle returns toks read in English, or nil when the title does not
 // look French: its first word must be a French word of the table, and
-// either not an English word too or followed by French function words.
+// either not an English word too or followed by French function words. A
+// French title names its head first ("analyste de données"), so the order
+// is reversed.
 func frenchTitle(title string, toks []string) []string {
 	if len(toks) == 0 {
 		return nil
@@ -357,8 +411,11 @@ func (ix *Index) headFirst(toks []string) []string {
 	return append(append(make([]string, 0, n), toks[1:]...), toks[0])
 }
 
-// rewrite returns toks with compounds split or joined and an activity head
-// turned into its agent, or nil when nothing changes.
+// rewrite returns toks with compounds split or joined, an activity head
+// turned into its agent, and an owner, partner or self-employed person
+// read as the manager of the business (the NOC convention: "restaurant
+// owner" is a restaurant manager, "owner operator farm" a farm manager), or
+// nil when nothing changes.
 func (ix *Index) rewrite(toks []string) []string {
 	out := make([]string, 0, len(toks)+2)
 	changed := false
@@ -386,11 +443,8 @@ func (ix *Index) rewrite(toks []string) []string {
 		out = append(out[:n-2:n-2], "owner") // "self-employed": the owner of a business
 		changed = true
 	}
-	if n := len(out); n > 0 && ownerWords[out[n-1]] {
-		// NOC codes an owner who runs the business as its manager:
-		// "restaurant owner" is a restaurant manager.
-		out = append(out[:n-1:n-1], "manager")
-		changed = true
+	if o, ok := ix.ownerReading(out); ok {
+		out, changed = o, true
 	}
 	if n := len(out); n > 0 {
 		if agent, ok := agentNouns[out[n-1]]; ok {
@@ -402,6 +456,35 @@ func (ix *Index) rewrite(toks []string) []string {
 		return nil
 	}
 	return out
+}
+
+// ownerReading reads the owner, operator or partner of a business as its
+// manager: "restaurant owner", "owner operator farm", "farming partner",
+// "owner manager" -> "restaurant manager", "farm manager", "manager". The
+// business words are those left when the owner words go, activities read
+// as their business ("farming" -> farm). "operator" alone stays an
+// operator (of a machine or a plant); it is an owner's word only beside
+// another owner word.
+func (ix *Index) ownerReading(toks []string) ([]string, bool) {
+	owner := false
+	for _, t := range toks {
+		owner = owner || ownerWords[t]
+	}
+	if !owner {
+		return nil, false
+	}
+	var business []string
+	for _, t := range toks {
+		switch {
+		case ownerWords[t], t == "operator", t == "manager", t == "president":
+			continue
+		}
+		if id := ix.titleStem(t); id >= 0 {
+			t = ix.terms[id] // "farming" -> farm
+		}
+		business = append(business, t)
+	}
+	return append(business, "manager"), true
 }
 
 // splitCompound splits a word unknown to the titles into two that are
@@ -430,63 +513,123 @@ func (ix *Index) exactTitle(t string) bool { _, ok := ix.exact[t]; return ok }
 
 // Exact titles.
 
-// exactPart handles a normalised title equal to indexed titles: each
-// indexed title is one vote for its code; a curated title makes the method
-// "alias".
-func (ix *Index) exactPart(ids []int32, score float64) part {
-	votes := map[string]float64{}
-	method := MethodExact
-	for _, id := range ids {
-		d := ix.docs[id]
-		votes[d.code]++
+// codeHits gathers the exact hits of one code.
+type codeHits struct {
+	code       string
+	n          int     // titles
+	unqual     bool    // some title is the key itself, not a base of a qualified title
+	official   bool    // ... and it is an official one
+	curated    bool    // casescreen's curated list has the title for this code
+	deliberate bool    // ... and says why it differs from the classification
+	qual       []int32 // the qualifiers of its qualified titles
+}
+
+// exactPart handles a title equal to indexed titles. When several codes
+// have it, the default comes first, decided deliberately rather than by
+// code order: a curated title that says why it differs from the
+// classification; then a code that has the title without a qualifier;
+// then a curated code; then the code with more official titles of the
+// key; the code last, for determinism.
+func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
+	var cs []codeHits
+	for _, h := range hits {
+		d := &ix.docs[h.doc]
+		i := slices.IndexFunc(cs, func(c codeHits) bool { return c.code == d.code })
+		if i < 0 {
+			cs = append(cs, codeHits{code: d.code})
+			i = len(cs) - 1
+		}
+		c := &cs[i]
+		c.n++
+		if h.viaBase {
+			for _, q := range d.qual {
+				if !containsID(c.qual, q) {
+					c.qual = append(c.qual, q)
+				}
+			}
+		} else {
+			c.unqual = true
+			c.official = c.official || d.source != FromCurated
+		}
 		if d.source == FromCurated {
-			method = MethodAlias
+			c.curated = true
+			c.deliberate = c.deliberate || d.deliberate
 		}
 	}
-	cands := make([]Candidate, 0, len(votes))
-	for code, v := range votes {
-		cands = append(cands, Candidate{code, v})
+	slices.SortFunc(cs, func(a, b codeHits) int {
+		for _, k := range [...][2]bool{{a.deliberate, b.deliberate}, {a.unqual, b.unqual}, {a.curated, b.curated}} {
+			if k[0] != k[1] {
+				if k[0] {
+					return -1
+				}
+				return 1
+			}
+		}
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.code, b.code)
+	})
+	p := part{kind: kind, method: MethodExact, toks: toks, shared: len(cs) > 1}
+	plain := 0
+	for _, c := range cs {
+		if c.official {
+			plain++
+		}
 	}
-	sortCands(cands)
-	p := part{cands: cands, method: method}
-	if len(cands) == 1 {
-		r := ix.result([]Candidate{{cands[0].Code, score}}, method)
-		p.fixed = &r
+	p.open = p.shared && plain != 1
+	if cs[0].curated {
+		p.method = MethodAlias
+	}
+	for _, c := range cs {
+		p.cands = append(p.cands, Candidate{c.code, float64(c.n)})
+		if p.shared {
+			q := c.qual
+			if c.unqual {
+				q = nil
+			}
+			p.quals = append(p.quals, q)
+			p.curated = append(p.curated, c.curated)
+			p.qualified = p.qualified || !c.unqual
+		}
+	}
+	// A lone generic word ("labourer"), or a title that many unit groups
+	// share ("project manager"), says little without its context.
+	p.generic = len(toks) == 1 && genericHeads[toks[0]] || len(cs) >= genericCodes
+	for _, c := range ix.rankTokens(toks).cands {
+		if len(p.alts) == maxAlts {
+			break
+		}
+		if !slices.ContainsFunc(p.cands, func(x Candidate) bool { return x.Code == c.Code }) {
+			p.alts = append(p.alts, c)
+		}
 	}
 	return p
 }
 
-// withAlts gives an exact match of one code the ranked retrieval's best
-// other codes as alternatives, scored at most half the match's score: the
-// title is known, but a person reviewing the row may still want them.
-func (ix *Index) withAlts(p part, toks []string) part {
-	if p.fixed == nil || len(p.fixed.Alts) > 0 {
-		return p
-	}
-	r := *p.fixed
-	rp := ix.rankTokens(toks)
-	for _, c := range rp.cands {
-		if len(r.Alts) == maxAlts {
-			break
-		}
-		if c.Code != r.Code {
-			r.Alts = append(r.Alts, Candidate{c.Code, math.Min(c.Score, r.Score) * altsShare})
-		}
-	}
-	p.fixed = &r
-	return p
-}
+// genericCodes is the number of unit groups sharing an exact title from
+// which the title is generic.
+const genericCodes = 3
 
 // Ranked retrieval.
 
-func (ix *Index) rankTokens(toks []string) part { return ix.rankWith(nil, toks) }
+func (ix *Index) rankTokens(toks []string) part {
+	p := ix.rankWith(nil, toks)
+	p.toks = toks
+	if len(toks) > 0 {
+		p.generic = genericHeads[toks[len(toks)-1]]
+	}
+	return p
+}
 
-// rankWith ranks the title toks read with the context words ctx before it.
-// Only titles sharing a word with toks are candidates: the context words
-// add to their similarity but bring in no title of their own.
+// rankWith ranks the title toks read with the context words ctx before it:
+// idf-weighted cosine between the query's words and each title (the
+// qualifier's words at qualWeight), the head noun (last word) counted
+// twice and rewarded when it agrees with the title's, blended with how
+// well the words cover each unit group's titles together. Only titles
+// sharing a word with toks are candidates: the context words add to their
+// similarity but bring in no title of their own.
 func (ix *Index) rankWith(ctx []int32, toks []string) part {
-	// Ranked retrieval: idf-weighted cosine between the query's tokens and
-	// each title, with the head noun (last word) counted twice.
 	qids := make([]int32, 0, len(toks)+len(ctx))
 	qw := make([]float64, 0, len(toks)+len(ctx))
 	var qnorm float64
@@ -510,6 +653,12 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	}
 	head := qids[len(qids)-1]
 	nTitle := len(qids)
+	var modTotal float64 // the weight of the title's modifiers
+	for k := 0; k < nTitle-1; k++ {
+		if qids[k] != head {
+			modTotal += qw[k]
+		}
+	}
 	for _, id := range ctx {
 		if !slices.Contains(qids, id) {
 			w := ix.idf[id]
@@ -520,29 +669,42 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	}
 	qnorm = math.Sqrt(qnorm)
 	sc := ix.pool.Get().(*scratch)
-	acc, best := sc.acc, sc.best
+	acc, mods, best := sc.acc, sc.mods, sc.best
 	touched, units := sc.touched[:0], sc.units[:0]
+	add := func(k int, d int32, w float64) {
+		if acc[d] == 0 {
+			if k >= nTitle {
+				return // a context word alone brings in no title
+			}
+			touched = append(touched, d)
+		}
+		acc[d] += w
+		if k < nTitle-1 && qids[k] != head {
+			mods[d] += qw[k]
+		}
+	}
 	for k, id := range qids {
 		w := qw[k] * ix.idf[id]
 		for _, d := range ix.postings[id] {
-			if acc[d] == 0 {
-				if k >= nTitle {
-					continue // a context word alone brings in no title
-				}
-				touched = append(touched, d)
-			}
-			acc[d] += w
+			add(k, d, w)
+		}
+		for _, d := range ix.qpostings[id] {
+			add(k, d, w*qualWeight)
 		}
 	}
 	for _, d := range touched {
 		dd := &ix.docs[d]
 		s := acc[d] / (qnorm * dd.norm)
-		acc[d] = 0
 		if dd.head == head {
-			s = (1-headBonus)*s + headBonus // the head noun agrees: "nurse" titles for "nurse"
+			cover := 1.0
+			if modTotal > 0 {
+				cover = headCover + (1-headCover)*mods[d]/modTotal
+			}
+			s = (1-headBonus)*s + headBonus*cover
 		} else {
 			s *= otherHead
 		}
+		acc[d], mods[d] = 0, 0
 		if best[dd.unit] == 0 {
 			units = append(units, dd.unit)
 		}
@@ -552,29 +714,27 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	}
 	// Blend in the unit-group view: how well the query's words cover all
 	// the titles of a group, not only its single best title.
-	{
-		var qn float64
-		for k := range qids {
-			qn += qw[k] * qw[k]
-		}
-		qn = math.Sqrt(qn)
-		for _, u := range units {
-			best[u] *= 1 - unitBlend
-		}
-		for k, id := range qids {
-			for _, uw := range ix.unitPost[id] {
-				if best[uw.unit] == 0 {
-					if k >= nTitle {
-						continue
-					}
-					units = append(units, uw.unit)
-					best[uw.unit] = 1e-12
+	var qn float64
+	for k := range qids {
+		qn += qw[k] * qw[k]
+	}
+	qn = math.Sqrt(qn)
+	for _, u := range units {
+		best[u] *= 1 - unitBlend
+	}
+	for k, id := range qids {
+		for _, uw := range ix.unitPost[id] {
+			if best[uw.unit] == 0 {
+				if k >= nTitle {
+					continue
 				}
-				best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
+				units = append(units, uw.unit)
+				best[uw.unit] = 1e-12
 			}
+			best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
 		}
 	}
-	// Keep the best maxCands, in sortCands order, by insertion: cheaper
+	// Keep the best maxCands, in candBefore order, by insertion: cheaper
 	// than sorting every unit group a common word touches.
 	cands := make([]Candidate, 0, maxCands)
 	for _, u := range units {
@@ -597,7 +757,7 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	}
 	sc.touched, sc.units = touched, units
 	ix.pool.Put(sc)
-	return part{cands: cands, method: MethodFuzzy}
+	return part{kind: kindFuzzy, cands: cands, method: MethodFuzzy}
 }
 
 // repair maps a token the index has never seen to the closest indexed
@@ -606,7 +766,7 @@ func (ix *Index) repair(t string) int32 {
 	if len(t) < repairMinLen {
 		return -1
 	}
-	grams := trigramsOf(t)
+	grams := trigramsOf(t, nil)
 	counts := map[int32]int{}
 	for _, g := range grams {
 		for _, id := range ix.trigrams[g] {
@@ -629,33 +789,101 @@ func (ix *Index) repair(t string) int32 {
 
 // The row's context, and the score.
 
+// roleMatch is one role read with the row's context, before its score is
+// calibrated.
+type roleMatch struct {
+	exact   bool // the title read with its context is an exact title
+	code    string
+	method  Method
+	cands   []Candidate // code first, then alternatives; scores relative to the code's
+	reasons []string
+	f       features
+	none    bool
+}
+
 // Finish turns a Ranking into a Result under a row's context (industry,
 // employer and duties tokens from ContextTokens; nil for none). When a
-// cell names several roles, the first role wins unless another scores
-// clearly higher; the others become alternatives.
+// cell names several roles, the first role is kept unless another scores
+// clearly higher or is clearly the occupation of the row's context; the
+// others become alternatives.
 func (ix *Index) Finish(rk *Ranking, ctx []int32) Result {
-	var best Result
+	r, _ := ix.finish(rk, ctx)
+	return r
+}
+
+// finish is Finish, also returning the features the score was computed
+// from (for fitting the calibration).
+func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
+	var best roleMatch
+	var others []Candidate
+	var bestScore float64
 	for i, p := range rk.parts {
-		r := ix.finishPart(p, ctx)
-		if i == 0 || r.Score > best.Score+roleMargin {
-			if i > 0 {
-				r.Alts = mergeAlts(r.Code, r.Alts, append([]Candidate{{best.Code, best.Score}}, best.Alts...))
+		m := ix.finishPart(p, ctx)
+		m.f.roles = len(rk.parts)
+		s := m.f.probability()
+		switch {
+		case i == 0:
+			best, bestScore = m, s
+			continue
+		case m.none:
+			continue
+		case best.none, s > bestScore+roleMargin,
+			m.f.hasCtx && m.f.agree > best.f.agree+roleCtxMargin && s >= bestScore-roleMargin:
+			if !best.none {
+				others = append(others, Candidate{best.code, bestScore})
 			}
-			best = r
-		} else if r.Code != "" {
-			best.Alts = mergeAlts(best.Code, best.Alts, append([]Candidate{{r.Code, r.Score}}, r.Alts...))
+			best, bestScore = m, s
+		default:
+			others = append(others, Candidate{m.code, s})
 		}
 	}
-	if len(rk.parts) > 1 {
-		best.Reasons = append(best.Reasons, ReasonMultipleRoles)
+	if best.none {
+		res := Result{Method: MethodNone, Reasons: best.reasons}
+		return res, best.f
 	}
-	return best
+	res := ix.result(best, bestScore)
+	if len(others) > 0 {
+		var all []Candidate
+		for _, c := range others {
+			all = append(all, Candidate{c.Code, math.Min(c.Score, res.Score)})
+		}
+		res.Alts = mergeAlts(res.Code, res.Alts, all)
+	}
+	if len(rk.parts) > 1 {
+		res.Reasons = append(res.Reasons, ReasonMultipleRoles)
+	}
+	return res, best.f
+}
+
+// result builds the Result of a role with its calibrated score; the
+// alternatives keep their share of the code's score.
+func (ix *Index) result(m roleMatch, score float64) Result {
+	u := ix.cls.Unit(m.code)
+	r := Result{Code: m.code, Method: m.method, Score: score, Reasons: m.reasons}
+	if u != nil {
+		r.Title, r.TEER = u.Title, u.TEER
+	}
+	top := m.cands[0].Score
+	for _, c := range m.cands[1:] {
+		if len(r.Alts) == maxAlts {
+			break
+		}
+		if c.Code == m.code || slices.ContainsFunc(r.Alts, func(a Candidate) bool { return a.Code == c.Code }) {
+			continue
+		}
+		s := score
+		if top > 0 {
+			s = score * math.Min(1, c.Score/top)
+		}
+		r.Alts = append(r.Alts, Candidate{c.Code, s})
+	}
+	return r
 }
 
 func mergeAlts(chosen string, a, b []Candidate) []Candidate {
 	all := append(append([]Candidate{}, a...), b...)
 	sortCands(all)
-	out := make([]Candidate, 0, 3)
+	out := make([]Candidate, 0, maxAlts)
 	seen := map[string]bool{chosen: true}
 	for _, c := range all {
 		if c.Code == "" || seen[c.Code] {
@@ -670,73 +898,192 @@ func mergeAlts(chosen string, a, b []Candidate) []Candidate {
 	return out
 }
 
-func (ix *Index) finishPart(p part, ctx []int32) Result {
-	if p.fixed != nil {
-		if p.generic && len(ctx) > 0 {
-			if e, ok := ix.expanded(p.toks, ctx); ok && len(e.cands) > 0 && e.cands[0].Score >= genericExpandMin {
-				return ix.result(e.cands, MethodFuzzy)
-			}
-		}
-		return *p.fixed
-	}
+// finishPart reads one role with the row's context.
+func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 	if p.notJob {
-		return Result{Method: MethodNone, Reasons: []string{ReasonNotAnOccupation}}
+		return roleMatch{none: true, reasons: []string{ReasonNotAnOccupation}}
 	}
 	if len(p.cands) == 0 {
-		return Result{Method: MethodNone}
+		return roleMatch{none: true}
 	}
-	cands := make([]Candidate, len(p.cands))
-	copy(cands, p.cands)
+	ctx := rowCtx
+	if len(p.ctx) > 0 {
+		ctx = append(slices.Clip(p.ctx), rowCtx...)
+	}
+	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
 	switch {
-	case p.method == MethodFuzzy:
-		if len(ctx) > 0 {
-			// The title read with the context's words before it ("operator"
-			// in "oil and gas" as "oil gas operator") wins when it fits
-			// clearly better than the title alone.
-			// Scores are at most 1, so a title scoring 1/expandFactor or
-			// more alone cannot be overtaken.
-			if cands[0].Score*expandFactor < 1 {
-				if e, ok := ix.expanded(p.toks, ctx); ok && len(e.cands) > 0 && e.cands[0].Score*expandFactor > cands[0].Score {
-					return ix.result(e.cands, p.method)
-				}
-			}
-		}
-		if len(ctx) > 0 {
-			w := ctxWeight
-			if p.generic {
-				w = genericCtxWeight
-			}
-			// The context scales a score by 1-w..1, so a candidate below
-			// 1-w of the best can never overtake it: rescore only the rest.
-			floor := (1 - w) * cands[0].Score
-			for i := range cands {
-				if cands[i].Score < floor {
-					cands[i].Score *= 1 - w
-					continue
-				}
-				cands[i].Score *= 1 - w + w*ix.contextScore(cands[i].Code, ctx)
-			}
-			sortCands(cands)
-		}
-	default: // several codes share the title: the context decides, as far as it can
-		var total float64
-		for i := range cands {
-			if len(ctx) > 0 {
-				cands[i].Score *= sharedCtxFloor + ix.contextScore(cands[i].Code, ctx)
-			}
-			total += cands[i].Score
-		}
-		for i := range cands {
-			cands[i].Score = sharedShare * cands[i].Score / total
-		}
-		sortCands(cands)
+	case p.kind == kindFuzzy:
+		return ix.finishRanked(p, ctx, f)
+	case p.shared:
+		return ix.finishShared(p, ctx, f)
 	}
-	return ix.result(cands, p.method)
+	// One code has the title.
+	code := p.cands[0].Code
+	f.sim, f.margin = 1, 1
+	if f.hasCtx {
+		f.agree = ix.contextScore(code, ctx)
+		if p.generic || f.agree < contradicted {
+			// A generic title ("labourer") or one its context contradicts
+			// is read with the context's words.
+			if e, ok := ix.expanded(p.toks, ctx); ok && e.code != code {
+				if ea := ix.contextScore(e.code, ctx); e.f.sim >= expandMin && (p.generic || ea >= f.agree+contradictGain) {
+					e.f.agree = ea
+					return e
+				}
+			}
+		}
+	}
+	cands := []Candidate{{code, 1}}
+	for _, a := range ix.rescore(p.alts, ctx, f.hasCtx, p.generic) {
+		cands = append(cands, Candidate{a.Code, altsShare * math.Min(1, a.Score)})
+	}
+	return roleMatch{code: code, method: p.method, cands: cands, f: f}
 }
 
-// expanded ranks a title with the row's context words before it:
-// "operator" in "gas plant" is ranked as "gas plant operator".
-func (ix *Index) expanded(toks []string, ctx []int32) (part, bool) {
+// finishShared decides among the codes that share an exact title by the
+// row's context: the qualifiers of their titles and the words that
+// describe them. Without a deciding context the default code is kept, the
+// others become alternatives, and a title known only qualified says so
+// (ReasonQualifierAmbiguous).
+func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
+	f.sim, f.shared = 1, true
+	agree := make([]float64, len(p.cands))
+	bi, second := 0, -1
+	if f.hasCtx {
+		for i, c := range p.cands {
+			agree[i] = ix.agreement(c.Code, p.quals[i], ctx)
+		}
+		for i := range agree {
+			if agree[i] > agree[bi] {
+				bi = i
+			}
+		}
+		for i := range agree {
+			if i != bi && (second < 0 || agree[i] > agree[second]) {
+				second = i
+			}
+		}
+	}
+	decided := f.hasCtx && agree[bi] >= decideMin && agree[bi] >= decideRatio*agree[second]
+	if p.generic && f.hasCtx {
+		// "Manager" in a restaurant: the title read with its context, a
+		// restaurant manager, is surer than any one description.
+		if e, ok := ix.expanded(p.toks, ctx); ok && (e.exact || !decided && e.f.sim >= expandMin) {
+			e.f.agree = ix.contextScore(e.code, ctx)
+			return e
+		}
+	}
+	m := roleMatch{method: p.method, f: f}
+	order := make([]int, 0, len(p.cands))
+	if decided {
+		order = append(order, bi)
+		m.f.agree = agree[bi]
+		m.f.margin = 1 - agree[second]/agree[bi]
+	} else {
+		order = append(order, 0)
+		m.f.agree = agree[0]
+		m.f.ambiguous = p.open
+		if !p.open {
+			m.f.margin = 1 // one code has the title plainly
+		}
+		if p.open && p.qualified {
+			m.reasons = []string{ReasonQualifierAmbiguous}
+		}
+	}
+	for i := range p.cands {
+		if i != order[0] {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order[1:], func(a, b int) int {
+		switch {
+		case agree[a] > agree[b]:
+			return -1
+		case agree[a] < agree[b]:
+			return 1
+		}
+		return 0
+	})
+	m.code = p.cands[order[0]].Code
+	m.method = MethodExact
+	if p.curated[order[0]] {
+		m.method = MethodAlias
+	}
+	for _, i := range order {
+		// Open codes are near-equal: the alternatives keep the code's
+		// score; otherwise they keep half.
+		s := 1.0
+		if !p.open && i != order[0] {
+			s = 0.5
+		}
+		m.cands = append(m.cands, Candidate{p.cands[i].Code, s})
+	}
+	for _, a := range p.alts {
+		m.cands = append(m.cands, Candidate{a.Code, 0.25})
+	}
+	return m
+}
+
+// finishRanked applies the row's context to ranked candidates: the title
+// read with the context's words before it, or the candidates re-ranked by
+// how much of the context their descriptions hold.
+func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
+	cands := slices.Clone(p.cands)
+	if f.hasCtx {
+		// The title read with the context's words ("operator" in "oil and
+		// gas" as "oil gas operator") wins when it fits clearly better
+		// than the title alone. Scores are at most 1, so a title scoring
+		// 1/expandFactor or more alone cannot be overtaken.
+		if cands[0].Score*expandFactor < 1 {
+			if e, ok := ix.expanded(p.toks, ctx); ok && e.f.sim*expandFactor > cands[0].Score {
+				e.f.agree = ix.contextScore(e.code, ctx)
+				return e
+			}
+		}
+		cands = ix.rescore(cands, ctx, true, p.generic)
+	}
+	f.sim = cands[0].Score
+	if len(cands) > 1 && cands[0].Score > 0 {
+		f.margin = (cands[0].Score - cands[1].Score) / cands[0].Score
+	} else {
+		f.margin = 1
+	}
+	if f.hasCtx {
+		f.agree = ix.contextScore(cands[0].Code, ctx)
+	}
+	return roleMatch{code: cands[0].Code, method: MethodFuzzy, cands: cands, f: f}
+}
+
+// rescore scales ranked candidates by their context agreement (by 1-w ..
+// 1) and sorts them again.
+func (ix *Index) rescore(cands []Candidate, ctx []int32, hasCtx, generic bool) []Candidate {
+	if !hasCtx || len(cands) == 0 {
+		return cands
+	}
+	w := ctxWeight
+	if generic {
+		w = genericCtxWeight
+	}
+	out := slices.Clone(cands)
+	// The context scales a score by 1-w..1, so a candidate below 1-w of
+	// the best can never overtake it: rescore only the rest.
+	floor := (1 - w) * out[0].Score
+	for i := range out {
+		if out[i].Score < floor {
+			out[i].Score *= 1 - w
+			continue
+		}
+		out[i].Score *= 1 - w + w*ix.contextScore(out[i].Code, ctx)
+	}
+	sortCands(out)
+	return out
+}
+
+// expanded ranks a title with the row's context words before it, first as
+// an exact title with one context word before it ("owner" in "farming" ->
+// "farm owner" -> farm manager), then by ranked retrieval ("operator" in
+// "gas plant" as "gas plant operator").
+func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 	var q []int32
 	for _, id := range ctx {
 		if len(ix.postings[id]) > 0 && !slices.Contains(q, id) {
@@ -744,27 +1091,88 @@ func (ix *Index) expanded(toks []string, ctx []int32) (part, bool) {
 		}
 	}
 	if len(q) == 0 {
-		return part{}, false // no context word is in a title: nothing to add
+		return roleMatch{}, false // no context word is in a title: nothing to add
 	}
-	return ix.rankWith(q, toks), true
+	for _, id := range q {
+		read := append([]string{ix.terms[id]}, toks...)
+		p, ok := ix.exactReading(read)
+		if !ok {
+			if rw := ix.rewrite(read); rw != nil {
+				p, ok = ix.exactReading(rw)
+			}
+		}
+		if ok && !p.shared {
+			cands := append([]Candidate{{p.cands[0].Code, 1}}, p.alts...)
+			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true}
+			return roleMatch{exact: true, code: p.cands[0].Code, method: MethodFuzzy, cands: cands, f: f}, true
+		}
+	}
+	p := ix.rankWith(q, toks)
+	if len(p.cands) == 0 {
+		return roleMatch{}, false
+	}
+	f := features{kind: kindContext, sim: p.cands[0].Score, margin: 1, hasCtx: true}
+	if len(p.cands) > 1 && p.cands[0].Score > 0 {
+		f.margin = (p.cands[0].Score - p.cands[1].Score) / p.cands[0].Score
+	}
+	return roleMatch{code: p.cands[0].Code, method: MethodFuzzy, cands: p.cands, f: f}, true
 }
 
 // ContextTokens returns the indexed tokens of a row's industry, employer
-// and duties text, used by Finish to rank candidates.
+// and duties text, used by Finish to rank candidates. Workplace phrases are
+// read in the classification's words ("long-term care" -> nursing home).
 func (ix *Index) ContextTokens(q Query) []int32 {
 	text := q.Industry + " " + q.Employer + " " + q.Duties
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	var out []int32
-	for _, t := range Tokens(text) {
-		if id, ok := ix.vocab[t]; ok {
+	addTok := func(t string) {
+		if id, ok := ix.vocab[t]; ok && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 		// "farming", "trucking": most titles say farm, truck.
-		if v := ix.titleStem(t); v >= 0 {
+		if v := ix.titleStem(t); v >= 0 && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
+	}
+	toks := workplaces(Tokens(text))
+	for _, t := range toks {
+		addTok(t)
+		if !ix.inTitles(t) {
+			if a, b, ok := ix.splitCompound(t); ok { // "oilfield" -> oil field
+				addTok(a)
+				addTok(b)
+			}
+		}
+	}
+	return out
+}
+
+// workplaces rewrites the workplace phrases of a context in the words of
+// the classification (contextPhrases).
+func workplaces(toks []string) []string {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		if i+2 < len(toks) {
+			if r, ok := contextPhrases[toks[i]+" "+toks[i+1]+" "+toks[i+2]]; ok {
+				out = append(out, strings.Fields(r)...)
+				i += 2
+				continue
+			}
+		}
+		if i+1 < len(toks) {
+			if r, ok := contextPhrases[toks[i]+" "+toks[i+1]]; ok {
+				out = append(out, strings.Fields(r)...)
+				i++
+				continue
+			}
+		}
+		if r, ok := contextPhrases[toks[i]]; ok {
+			out = append(out, strings.Fields(r)...)
+			continue
+		}
+		out = append(out, toks[i])
 	}
 	return out
 }
@@ -782,16 +1190,32 @@ func (ix *Index) titleStem(t string) int32 {
 	return -1
 }
 
-// contextScore is the share of the context's idf weight found in the code's
-// titles and descriptions, 0..1.
+// informative reports whether a context holds a word that describes some
+// unit group.
+func (ix *Index) informative(ctx []int32) bool {
+	for _, id := range ctx {
+		if ix.ctxIDF[id] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// contextScore is how much of the context's weight the unit group's
+// description holds, 0..1: each word by its idf over the unit groups, and
+// by its count in the group's description, saturating.
 func (ix *Index) contextScore(code string, ctx []int32) float64 {
-	m := ix.context[code]
+	u, ok := ix.cls.index[code]
+	if !ok {
+		return 0
+	}
+	bag := ix.bags[u]
 	var hit, all float64
 	for _, id := range ctx {
-		w := ix.idf[id]
+		w := ix.ctxIDF[id]
 		all += w
-		if m[id] > 0 {
-			hit += w
+		if tf := float64(bag[id]); tf > 0 {
+			hit += w * tf / (tf + ctxSaturation)
 		}
 	}
 	if all == 0 {
@@ -800,39 +1224,28 @@ func (ix *Index) contextScore(code string, ctx []int32) float64 {
 	return hit / all
 }
 
-// result builds a Result from candidates sorted best first. The score of a
-// ranked match is its similarity discounted by how close the runner-up is:
-// two codes that fit equally well make a coin toss, not a confident answer.
-func (ix *Index) result(cands []Candidate, m Method) Result {
-	if len(cands) == 0 {
-		return Result{Method: MethodNone}
+// agreement is contextScore of a code for a title it has with qualifiers:
+// a context word that is one of the qualifier's counts fully.
+func (ix *Index) agreement(code string, qual, ctx []int32) float64 {
+	s := ix.contextScore(code, ctx)
+	if len(qual) == 0 {
+		return s
 	}
-	top := cands[0]
-	score := top.Score
-	if m == MethodFuzzy {
-		second := 0.0
-		if len(cands) > 1 {
-			second = cands[1].Score
+	var hit, all float64
+	for _, id := range ctx {
+		w := ix.ctxIDF[id]
+		all += w
+		if containsID(qual, id) {
+			hit += w
 		}
-		margin := math.Min(1, (top.Score-second)/marginWidth)
-		score = top.Score * (marginFloor + (1-marginFloor)*margin)
 	}
-	u := ix.cls.Unit(top.Code)
-	r := Result{Code: top.Code, Method: m, Score: clamp01(score)}
-	if u != nil {
-		r.Title, r.TEER = u.Title, u.TEER
+	if all == 0 {
+		return s
 	}
-	for _, c := range cands[1:] {
-		if len(r.Alts) == maxAlts {
-			break
-		}
-		// The alternatives share the top's discount, so none outscores it.
-		r.Alts = append(r.Alts, Candidate{c.Code, clamp01(c.Score * score / top.Score)})
-	}
-	return r
+	q := hit / all
+	return 1 - (1-s)*(1-q)
 }
 
-// sortCodes orders candidate codes by score, then code, for determinism.
 // candBefore is sortCands' order: higher score first, then code.
 func candBefore(a, b Candidate) bool {
 	return a.Score > b.Score || a.Score == b.Score && a.Code < b.Code

@@ -214,17 +214,29 @@ func (l *Local) Release() { l.m.locals.Put(l) }
 
 // Match is Matcher.Match with lock-free caches.
 func (l *Local) Match(q Query, code string) Result {
+	r, _ := l.matchFeatures(q, code)
+	return r
+}
+
+// matchFeatures is Match, also returning the features of a title match
+// (zero for a match by override or code).
+func (l *Local) matchFeatures(q Query, code string) (Result, features) {
 	if r, ok := l.byCode(code, q); ok {
-		return r
+		return r, features{}
 	}
-	return l.byTitle(q)
+	return l.byTitleFeatures(q)
 }
 
 // byTitle matches the row's title, ignoring any code.
 func (l *Local) byTitle(q Query) Result {
+	r, _ := l.byTitleFeatures(q)
+	return r
+}
+
+func (l *Local) byTitleFeatures(q Query) (Result, features) {
 	m := l.m
 	if strings.TrimSpace(q.Title) == "" {
-		return Result{Method: MethodNone}
+		return Result{Method: MethodNone}, features{}
 	}
 	t, ok := l.titles[q.Title]
 	if !ok {
@@ -240,7 +252,7 @@ func (l *Local) byTitle(q Query) Result {
 	}
 	if len(t.overs) > 0 {
 		if r, ok := m.override(t.overs, q.Industry); ok {
-			return r
+			return r, features{}
 		}
 	}
 	rk := t.rk
@@ -260,5 +272,5 @@ func (l *Local) byTitle(q Query) Result {
 			l.ctxs[key] = ctx
 		}
 	}
-	return m.Index.Finish(rk, ctx)
+	return m.Index.finish(rk, ctx)
 }

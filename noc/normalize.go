@@ -22,12 +22,58 @@ func Tokens(title string) []string { return tokens(words(cutEmployer(title))) }
 // titleTokens is Tokens for a title of the classification: it keeps what
 // follows " for ", " with " or " at " ("teacher for persons with autism"),
 // which in a client's cell would name an employer.
-func titleTokens(title string) []string {
+func titleTokens(title string) []string { return titleTokensWith(title, nil) }
+
+func titleTokensWith(title string, cache map[string]wordForm) []string {
 	t, _ := splitParens(title)
-	return tokens(words(t))
+	if strings.IndexByte(t, '/') >= 0 {
+		t = genderPairs.Replace(t)
+	}
+	return tokensWith(words(t), cache)
 }
 
-func tokens(raw []string) []string {
+// genderPairs drops the second form of the classification's gendered
+// pairs ("foreman/woman", "chairman/woman"), which would otherwise read as
+// a worker.
+var genderPairs = strings.NewReplacer("/woman", "", "/women", "", "/girl", "")
+
+func tokens(raw []string) []string { return tokensWith(raw, nil) }
+
+// wordForm is what tokens makes of one word on its own: the tokens it
+// becomes and whether it is a filler or an employment word.
+type wordForm struct {
+	toks       []string
+	filler     bool
+	employment bool
+}
+
+// formOf computes the wordForm of a word (not an ambiguous abbreviation).
+func formOf(w string) wordForm {
+	if g, ok := genderless[w]; ok {
+		w = g
+	}
+	if exp, ok := abbrev[w]; ok {
+		return wordForm{toks: strings.Fields(exp)}
+	}
+	w = singular(w)
+	if g, ok := genderless[w]; ok {
+		w = g
+	}
+	if c, ok := canadian[w]; ok {
+		w = c
+	}
+	switch {
+	case fillerWords[w]:
+		return wordForm{filler: true}
+	case employmentWords[w]:
+		return wordForm{toks: []string{w}, employment: true}
+	}
+	return wordForm{toks: strings.Fields(w)}
+}
+
+// tokensWith is tokens with a cache of word forms (nil for none), for
+// building an index of many titles.
+func tokensWith(raw []string, cache map[string]wordForm) []string {
 	raw = reorderOf(raw)
 	out := make([]string, 0, len(raw)+2)
 	var kept []keptWord
@@ -37,33 +83,32 @@ func tokens(raw []string) []string {
 			w = "co" + raw[i+1]
 			i++
 		}
-		if g, ok := genderless[w]; ok {
-			w = g
-		}
-		if exp, ok := expandAbbrev(w, len(raw)); ok {
-			for _, e := range strings.Fields(exp) {
-				out = append(out, e)
+		if e, ok := ambiguous[w]; ok {
+			if len(raw) == 1 {
+				out = append(out, strings.Fields(e)...)
 			}
-			continue
+			continue // beside other words, employment noise ("PT cashier")
 		}
 		if w == "call" && i > 0 && raw[i-1] == "on" {
 			continue // "on call"; a call centre stays
 		}
-		w = singular(w)
-		if g, ok := genderless[w]; ok {
-			w = g
+		var f wordForm
+		if cache != nil {
+			var ok bool
+			if f, ok = cache[w]; !ok {
+				f = formOf(w)
+				cache[w] = f
+			}
+		} else {
+			f = formOf(w)
 		}
-		if c, ok := canadian[w]; ok {
-			w = c
+		switch {
+		case f.filler:
+		case f.employment:
+			kept = append(kept, keptWord{len(out), f.toks[0]})
+		default:
+			out = append(out, f.toks...)
 		}
-		if fillerWords[w] {
-			continue
-		}
-		if employmentWords[w] {
-			kept = append(kept, keptWord{len(out), w})
-			continue
-		}
-		out = append(out, strings.Fields(w)...)
 	}
 	// Employment words are noise beside an occupation ("contract nurse")
 	// but part of it before a bare generic head ("contract manager",
@@ -166,6 +211,19 @@ func words(s string) []string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '&' { // ASCII
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				b.WriteByte(c)
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c == '\'' || c == '.':
+			default:
+				b.WriteByte(' ')
+			}
+			i++
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -219,17 +277,4 @@ func singular(w string) string {
 		return w[:n-1]
 	}
 	return w
-}
-
-// expandAbbrev returns the expansion of w in a title of n words. An ambiguous abbreviation is the occupation when it is
-// the whole title and employment noise (expanded to nothing) otherwise.
-func expandAbbrev(w string, n int) (string, bool) {
-	if e, ok := ambiguous[w]; ok {
-		if n == 1 {
-			return e, true
-		}
-		return "", true
-	}
-	e, ok := abbrev[w]
-	return e, ok
 }

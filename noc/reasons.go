@@ -18,4 +18,10 @@ const (
 	// the one the 2016 group continues as, the others are alternatives.
 	// Review.
 	ReasonNOC2016OneToMany = "noc2016_one_to_many"
+	// ReasonQualifierAmbiguous: the title is an official title of several
+	// unit groups, told apart only by qualifiers ("personal support
+	// worker - nursing care" 33102, "- home support" 44101), and the row's
+	// industry, employer and duties decide none of them; the code is the
+	// default reading, the others are alternatives. Review.
+	ReasonQualifierAmbiguous = "noc_qualifier_ambiguous"
 )

@@ -196,10 +196,11 @@ var invertedHeads = union(genericHeads, set("analyst", "engineer", "developer", 
 // ("chairman/woman", "waiter/ess"): not roles of their own.
 var genderEndings = set("man", "men", "woman", "women", "ess")
 
-// ownerWords name the owner of a business, read as its manager (the NOC
-// convention). "operator" is deliberately absent: an operator runs a
-// machine or a plant, and "owner operator" is handled as one role.
-var ownerWords = set("owner", "proprietor", "proprietress", "coowner")
+// ownerWords name the owner or a partner of a business, read as its
+// manager (the NOC convention: "farming partner" is a farm manager).
+// "operator" is deliberately absent: an operator runs a machine or a
+// plant; beside an owner word ("owner operator") it is part of the owner.
+var ownerWords = set("owner", "proprietor", "proprietress", "coowner", "partner", "copartner")
 
 // agentNouns turns an activity at the head of a title into the person who
 // does it: "WELDING" -> welder, "general cleaning" -> general cleaner.
@@ -307,4 +308,21 @@ func union(a, b map[string]bool) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// contextPhrases read workplace phrases of a row's industry, employer or
+// duties in the words the classification uses for them, keyed as Tokens
+// leaves them: a long-term care home is a nursing home, home care is care
+// in the client's home.
+var contextPhrases = map[string]string{
+	"long term care": "nursing home", "longterm care": "nursing home", "ltc": "nursing home",
+	"ltch": "nursing home", "care home": "nursing home", "retirement home": "nursing home",
+	"retirement residence": "nursing home", "senior home": "nursing home", "seniors home": "nursing home",
+	"personal care home": "nursing home", "assisted living": "nursing home", "continuing care": "nursing home",
+	"acute care": "hospital", "icu": "hospital", "emergency room": "hospital",
+	"home care": "home care residence", "homecare": "home care residence", "home health": "home care residence",
+	"client home": "home care residence", "private home": "home care residence", "in home": "home care residence",
+	"community care": "home care residence", "home support": "home care residence",
+	"oilfield": "oil field", "oil patch": "oil field", "oilpatch": "oil field", "petrochemical": "petroleum chemical",
+	"dealership": "automotive dealer", "car dealer": "automotive dealer",
 }
