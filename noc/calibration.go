@@ -20,13 +20,14 @@ type features struct {
 	generic   bool    // the title says little alone (a generic head, a title of many unit groups)
 	hasCtx    bool    // the row has an informative industry, employer or duties
 	agree     float64 // how much of that context the code's description holds, 0..1
+	qualOnly  bool    // one code has the title, only with a qualifier
 	shared    bool    // several codes share the exact title
 	ambiguous bool    // ... none has it plainly, and the context decides none
 	roles     int     // roles named in the cell
 }
 
 // featureNames name the entries of vector, in order.
-var featureNames = [...]string{"bias", "exact", "reading", "partial", "context", "shared", "ambiguous", "generic",
+var featureNames = [...]string{"bias", "exact", "reading", "partial", "context", "qualified", "shared", "ambiguous", "generic",
 	"generic_no_context", "similarity", "margin", "has_context", "agreement", "no_agreement", "several_roles"}
 
 const numFeatures = len(featureNames)
@@ -46,6 +47,7 @@ func (f features) vector() [numFeatures]float64 {
 		b2f(f.kind == kindReading),
 		b2f(f.kind == kindPartial),
 		b2f(f.kind == kindContext),
+		b2f(f.qualOnly),
 		b2f(f.shared),
 		b2f(f.ambiguous),
 		b2f(f.generic),
@@ -60,8 +62,9 @@ func (f features) vector() [numFeatures]float64 {
 }
 
 // genericCap bounds the score of a generic title read without context
-// ("manager", "project engineer"), as CASCOT does: a code is suggested, not
-// asserted.
+// ("supervisor", "technician"), as CASCOT does, and of a title several
+// codes share that the context does not decide (noc_qualifier_ambiguous):
+// a code is suggested, not asserted, and the row goes to review.
 const genericCap = 0.35
 
 // probability is the calibrated chance that the match is right.
@@ -75,7 +78,7 @@ func (f features) probability() float64 {
 		z += calibration[i] * v
 	}
 	p := 1 / (1 + math.Exp(-z))
-	if f.generic && !f.hasCtx {
+	if f.generic && !f.hasCtx || f.ambiguous {
 		p = math.Min(p, genericCap)
 	}
 	return clamp01(p)

@@ -5,19 +5,20 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.0716, // bias
-	0.1586,  // exact
-	0.7193,  // reading
-	-0.8372, // partial
-	-0.1429, // context
-	0.3708,  // shared
-	0.1511,  // ambiguous
-	-0.3676, // generic
-	-0.1103, // generic_no_context
-	0.8210,  // similarity
-	1.5997,  // margin
-	-0.4980, // has_context
-	1.3359,  // agreement
-	0.0127,  // no_agreement
-	-0.9996, // several_roles
+	-1.1950, // bias
+	0.7944,  // exact
+	1.1355,  // reading
+	-0.3727, // partial
+	0.0449,  // context
+	-0.8290, // qualified
+	-0.2717, // shared
+	0.3609,  // ambiguous
+	-0.0966, // generic
+	-0.3561, // generic_no_context
+	1.2090,  // similarity
+	1.2690,  // margin
+	-0.4675, // has_context
+	1.0005,  // agreement
+	0.0506,  // no_agreement
+	-1.2751, // several_roles
 }

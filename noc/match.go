@@ -67,14 +67,15 @@ const (
 	// title with another head scores otherHead*s. So the head counts, but
 	// not more than every modifier ("career development advisor" is not a
 	// financial advisor).
-	headBonus = 0.25
-	headCover = 0.4
-	otherHead = 0.8
+	headBonus  = 0.25
+	headCover  = 0.7
+	otherHead  = 0.8
+	headWeight = 1.0 // the head's weight in the query, times its idf
 
 	// unitBlend is the share of a ranked score that comes from the
 	// unit-group view (all titles of a group together) rather than its
 	// best single title.
-	unitBlend = 0.3
+	unitBlend = 0.4
 
 	// maxCands bounds the candidates kept per role for context
 	// re-ranking; maxAlts the alternatives of a Result.
@@ -105,16 +106,20 @@ const (
 	expandMin    = 0.5
 
 	// Several codes share an exact title: the row's context decides when
-	// the best code's agreement is at least decideMin and decideRatio
-	// times the runner-up's.
-	decideMin   = 0.2
+	// the best code's agreement is decideRatio times the runner-up's or
+	// decideGap more, and amounts to decideMin of context weight (idf over
+	// the unit groups; one word specific to a few groups weighs about 4,
+	// present in half of them 0.7).
+	decideMin   = 1.0
 	decideRatio = 1.5
+	decideGap   = 0.25
 
 	// contradicted is the context agreement under which a row's context
 	// contradicts the one code of an exact title, and an alternative that
 	// agrees at least contradictGain more replaces it.
 	contradicted   = 0.05
 	contradictGain = 0.3
+	contradictMin  = 0.4 // ... whose title similarity is at least this
 
 	// Of several roles in one cell, a later role replaces the first when
 	// its score is roleMargin higher, or when the row's context agrees
@@ -176,16 +181,19 @@ type part struct {
 	curated   []bool // shared: per candidate, whether a curated title has it
 	qualified bool
 	// open: several codes share the title and the classification gives
-	// none of them the title unqualified, or gives it to several: without
-	// a deciding context the match is ambiguous. When exactly one code has
-	// the title unqualified ("cook" 63200 beside "cook - pulp and paper"
-	// 94121), that code is the reading unless the context names another.
-	open    bool
-	alts    []Candidate // exact titles: ranked retrieval's other codes
-	ctx     []int32     // context the title carries itself ("PSW - nursing home")
-	toks    []string    // the tokens ranked, to read them again with a row's context
-	generic bool        // the title says little alone ("manager", "operator", a title of many codes)
-	notJob  bool        // the cell says there was no job ("student", "unemployed")
+	// none of them the title unqualified, or gives it to several, or the
+	// default is another code (a curated one): without a deciding context
+	// the match is ambiguous. When exactly one code has the title
+	// unqualified and is the default ("cook" 63200 beside "cook - pulp and
+	// paper" 94121), that code is the reading unless the context names
+	// another.
+	open     bool
+	alts     []Candidate // exact titles: ranked retrieval's other codes
+	ctx      []int32     // context the title carries itself ("PSW - nursing home")
+	toks     []string    // the tokens ranked, to read them again with a row's context
+	generic  bool        // the title says little alone ("manager", "operator", a title of many unit groups)
+	qualOnly bool        // one code has the title, only with a qualifier (quals[0]): "accounts clerk - financial sector"
+	notJob   bool        // the cell says there was no job ("student", "unemployed")
 }
 
 // Rank computes the Ranking of a title.
@@ -225,13 +233,18 @@ func splitRoles(t string) []string {
 	}
 	// "Manager, Data Science" and "Director, Finance" are one inverted
 	// title: a bare role word before a comma heads what follows it.
+	// What follows must not be a role itself: "Manager, labourer" is two.
 	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft := Tokens(out[0]); len(ft) == 1 && invertedHeads[ft[0]] && len(Tokens(out[1])) > 0 {
+		if ft, rest := Tokens(out[0]), Tokens(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
 			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
 		}
 	}
 	return out
 }
+
+// roleWord reports whether tokens end in a word that heads roles of its
+// own (a generic head such as labourer, or an invertedHead).
+func roleWord(toks []string) bool { return invertedHeads[toks[len(toks)-1]] }
 
 // splitAnd splits a role at " and " or " & " when every side is a title of
 // its own ("FARMER AND HOMEMAKER", "cook & cashier"), and keeps it whole
@@ -299,7 +312,45 @@ func (ix *Index) rankPart(title string) part {
 			toks = r
 		}
 	}
-	return ix.rankTokens(toks)
+	p := ix.rankTokens(toks)
+	if h, ok := ix.headFallback(toks, p); ok {
+		return h
+	}
+	return p
+}
+
+// headFallback reads a title whose modifiers name nothing the ranked
+// codes know ("household housekeeper", "professional housekeeper") as its
+// head, when the head alone is the plain title of one code: the ranked
+// best code must not hold any of the modifiers, so "executive housekeeper"
+// stays with its own code.
+func (ix *Index) headFallback(toks []string, p part) (part, bool) {
+	n := len(toks)
+	if n < 2 || len(p.cands) == 0 || genericHeads[toks[n-1]] {
+		return part{}, false
+	}
+	hits, ok := ix.exact[toks[n-1]]
+	if !ok {
+		return part{}, false
+	}
+	h := ix.exactPart(hits, kindPartial, toks[n-1:])
+	if h.shared || h.qualOnly || h.generic || h.cands[0].Code == p.cands[0].Code {
+		return part{}, false
+	}
+	top := ix.cls.index[p.cands[0].Code]
+	for _, t := range toks[:n-1] {
+		id, ok := ix.vocab[t]
+		if !ok {
+			continue
+		}
+		for _, d := range ix.postings[id] {
+			if int(ix.docs[d].unit) == top {
+				return part{}, false
+			}
+		}
+	}
+	h.toks = toks
+	return h, true
 }
 
 // Other readings of a title, each tried as an exact title.
@@ -446,6 +497,23 @@ func (ix *Index) rewrite(toks []string) []string {
 	if o, ok := ix.ownerReading(out); ok {
 		out, changed = o, true
 	}
+	if n := len(out); n == 2 && out[1] == "manager" {
+		// "ranch manager": the manager of a ranch is a rancher, when that
+		// is a title of managers only.
+		for _, suf := range [...]string{"er", "r"} {
+			if a := out[0] + suf; ix.managersOnly(a) {
+				out, changed = []string{a}, true
+				break
+			}
+		}
+	}
+	if n := len(out); n >= 2 && personWords[out[n-1]] {
+		if agent, ok := agentNouns[out[n-2]]; ok {
+			// "housekeeping worker", "cleaning staff": the agent.
+			out = append(out[:n-2:n-2], agent...)
+			changed = true
+		}
+	}
 	if n := len(out); n > 0 {
 		if agent, ok := agentNouns[out[n-1]]; ok {
 			out = append(out[:n-1:n-1], agent...)
@@ -474,9 +542,13 @@ func (ix *Index) ownerReading(toks []string) ([]string, bool) {
 		return nil, false
 	}
 	var business []string
+	operator := false
 	for _, t := range toks {
 		switch {
-		case ownerWords[t], t == "operator", t == "manager", t == "president":
+		case t == "operator":
+			operator = true
+			continue
+		case ownerWords[t], t == "manager", t == "president":
 			continue
 		}
 		if id := ix.titleStem(t); id >= 0 {
@@ -484,7 +556,27 @@ func (ix *Index) ownerReading(toks []string) ([]string, bool) {
 		}
 		business = append(business, t)
 	}
+	if operator && len(business) == 0 {
+		// An owner-operator of nothing named runs their own truck or
+		// machine: an operator, whom the row's context may name.
+		return []string{"operator"}, true
+	}
 	return append(business, "manager"), true
+}
+
+// managersOnly reports whether t is an indexed title of management unit
+// groups (TEER 0) only.
+func (ix *Index) managersOnly(t string) bool {
+	hits, ok := ix.exact[t]
+	if !ok {
+		return false
+	}
+	for _, h := range hits {
+		if ix.cls.Units[ix.docs[h.doc].unit].TEER != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // splitCompound splits a word unknown to the titles into two that are
@@ -577,7 +669,7 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 			plain++
 		}
 	}
-	p.open = p.shared && plain != 1
+	p.open = p.shared && (plain != 1 || !cs[0].official)
 	if cs[0].curated {
 		p.method = MethodAlias
 	}
@@ -595,7 +687,11 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	}
 	// A lone generic word ("labourer"), or a title that many unit groups
 	// share ("project manager"), says little without its context.
-	p.generic = len(toks) == 1 && genericHeads[toks[0]] || len(cs) >= genericCodes
+	p.generic = len(toks) == 1 && genericHeads[toks[0]] || ix.spread(toks)
+	p.qualOnly = !p.shared && !cs[0].unqual
+	if p.qualOnly {
+		p.quals = [][]int32{cs[0].qual}
+	}
 	for _, c := range ix.rankTokens(toks).cands {
 		if len(p.alts) == maxAlts {
 			break
@@ -607,8 +703,44 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	return p
 }
 
-// genericCodes is the number of unit groups sharing an exact title from
-// which the title is generic.
+// spread reports whether a title is generic by the classification's own
+// titles: the titles that end with it ("project engineer": construction,
+// electrical, chemical project engineer ...) belong to genericCodes unit
+// groups or more, none of which holds half of them.
+func (ix *Index) spread(toks []string) bool {
+	id, ok := ix.vocab[toks[len(toks)-1]]
+	if !ok {
+		return false
+	}
+	ids := make([]int32, len(toks))
+	for i, t := range toks {
+		if ids[i], ok = ix.vocab[t]; !ok {
+			return false
+		}
+	}
+	counts := map[int32]int{}
+	total := 0
+	for _, d := range ix.postings[id] {
+		dd := &ix.docs[d]
+		if dd.head != id || len(dd.toks) < len(ids) || !slices.Equal(dd.toks[len(dd.toks)-len(ids):], ids) {
+			continue
+		}
+		counts[dd.unit]++
+		total++
+	}
+	if len(counts) < genericCodes {
+		return false
+	}
+	for _, n := range counts {
+		if 2*n >= total {
+			return false
+		}
+	}
+	return true
+}
+
+// genericCodes is the number of unit groups whose titles end with a title
+// from which the title is generic.
 const genericCodes = 3
 
 // Ranked retrieval.
@@ -642,7 +774,7 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 		}
 		w := ix.idf[id]
 		if i == len(toks)-1 {
-			w *= 2
+			w *= headWeight
 		}
 		qids = append(qids, id)
 		qw = append(qw, w)
@@ -828,7 +960,7 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 		case m.none:
 			continue
 		case best.none, s > bestScore+roleMargin,
-			m.f.hasCtx && m.f.agree > best.f.agree+roleCtxMargin && s >= bestScore-roleMargin:
+			m.f.hasCtx && m.f.agree > best.f.agree+roleCtxMargin && s >= bestScore/2:
 			if !best.none {
 				others = append(others, Candidate{best.code, bestScore})
 			}
@@ -919,9 +1051,29 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 	}
 	// One code has the title.
 	code := p.cands[0].Code
-	f.sim, f.margin = 1, 1
+	f.sim, f.margin, f.qualOnly = 1, 1, p.qualOnly
 	if f.hasCtx {
 		f.agree = ix.contextScore(code, ctx)
+		if p.qualOnly {
+			// Only the qualifier says where the title belongs: the
+			// group's description holds the title's own words.
+			f.agree = ix.qualifierShare(p.quals[0], ctx)
+		}
+		if (p.qualOnly || p.generic) && f.agree < contradicted {
+			// The context contradicts the code: an alternative that the
+			// context describes, and that fits the title, replaces it.
+			alts := ix.rescore(p.alts, ctx, true, p.generic)
+			if len(alts) > 0 && alts[0].Score >= contradictMin {
+				if aa := ix.contextScore(alts[0].Code, ctx); aa >= f.agree+contradictGain {
+					m := roleMatch{code: alts[0].Code, method: MethodFuzzy, cands: alts}
+					m.f = features{kind: kindFuzzy, sim: alts[0].Score, margin: 1, hasCtx: true, agree: aa, generic: p.generic}
+					if len(alts) > 1 {
+						m.f.margin = (alts[0].Score - alts[1].Score) / alts[0].Score
+					}
+					return m
+				}
+			}
+		}
 		if p.generic || f.agree < contradicted {
 			// A generic title ("labourer") or one its context contradicts
 			// is read with the context's words.
@@ -964,7 +1116,8 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 			}
 		}
 	}
-	decided := f.hasCtx && agree[bi] >= decideMin && agree[bi] >= decideRatio*agree[second]
+	decided := f.hasCtx && agree[bi]*ix.contextWeight(ctx) >= decideMin &&
+		(agree[bi] >= decideRatio*agree[second] || agree[bi]-agree[second] >= decideGap)
 	if p.generic && f.hasCtx {
 		// "Manager" in a restaurant: the title read with its context, a
 		// restaurant manager, is surer than any one description.
@@ -1013,7 +1166,7 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 		// Open codes are near-equal: the alternatives keep the code's
 		// score; otherwise they keep half.
 		s := 1.0
-		if !p.open && i != order[0] {
+		if i != order[0] && (decided || !p.open) {
 			s = 0.5
 		}
 		m.cands = append(m.cands, Candidate{p.cands[i].Code, s})
@@ -1041,6 +1194,20 @@ func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 			}
 		}
 		cands = ix.rescore(cands, ctx, true, p.generic)
+	}
+	if p.generic && len(p.toks) > 1 {
+		// "Ranch manager": no title says so, but the words of a generic
+		// head's modifiers describe the code ("ranches" in the managers
+		// in agriculture's duties).
+		var mods []int32
+		for _, t := range p.toks[:len(p.toks)-1] {
+			if id, ok := ix.vocab[t]; ok && !genericHeads[t] {
+				mods = append(mods, id)
+			}
+		}
+		if ix.informative(mods) {
+			cands = ix.rescore(cands, mods, true, false)
+		}
 	}
 	f.sim = cands[0].Score
 	if len(cands) > 1 && cands[0].Score > 0 {
@@ -1224,6 +1391,15 @@ func (ix *Index) contextScore(code string, ctx []int32) float64 {
 	return hit / all
 }
 
+// contextWeight is the total weight of a context's words.
+func (ix *Index) contextWeight(ctx []int32) float64 {
+	var all float64
+	for _, id := range ctx {
+		all += ix.ctxIDF[id]
+	}
+	return all
+}
+
 // agreement is contextScore of a code for a title it has with qualifiers:
 // a context word that is one of the qualifier's counts fully.
 func (ix *Index) agreement(code string, qual, ctx []int32) float64 {
@@ -1231,6 +1407,13 @@ func (ix *Index) agreement(code string, qual, ctx []int32) float64 {
 	if len(qual) == 0 {
 		return s
 	}
+	q := ix.qualifierShare(qual, ctx)
+	return 1 - (1-s)*(1-q)
+}
+
+// qualifierShare is the share of the context's weight that is words of a
+// qualifier.
+func (ix *Index) qualifierShare(qual, ctx []int32) float64 {
 	var hit, all float64
 	for _, id := range ctx {
 		w := ix.ctxIDF[id]
@@ -1240,10 +1423,9 @@ func (ix *Index) agreement(code string, qual, ctx []int32) float64 {
 		}
 	}
 	if all == 0 {
-		return s
+		return 0
 	}
-	q := hit / all
-	return 1 - (1-s)*(1-q)
+	return hit / all
 }
 
 // candBefore is sortCands' order: higher score first, then code.

@@ -202,6 +202,11 @@ var genderEndings = set("man", "men", "woman", "women", "ess")
 // plant; beside an owner word ("owner operator") it is part of the owner.
 var ownerWords = set("owner", "proprietor", "proprietress", "coowner", "partner", "copartner")
 
+// personWords stand for the person doing an activity ("housekeeping
+// worker", "cleaning staff"): with an activity of agentNouns before them,
+// the two read as its agent.
+var personWords = set("worker", "staff", "personnel", "person", "employee")
+
 // agentNouns turns an activity at the head of a title into the person who
 // does it: "WELDING" -> welder, "general cleaning" -> general cleaner.
 var agentNouns = map[string][]string{
