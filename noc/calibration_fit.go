@@ -5,20 +5,20 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.1950, // bias
-	0.7944,  // exact
-	1.1355,  // reading
-	-0.3727, // partial
-	0.0449,  // context
-	-0.8290, // qualified
-	-0.2717, // shared
-	0.3609,  // ambiguous
-	-0.0966, // generic
-	-0.3561, // generic_no_context
-	1.2090,  // similarity
-	1.2690,  // margin
-	-0.4675, // has_context
-	1.0005,  // agreement
-	0.0506,  // no_agreement
-	-1.2751, // several_roles
+	-0.9849, // bias
+	0.8365,  // exact
+	1.0200,  // reading
+	-0.4212, // partial
+	-0.0745, // context
+	-0.7227, // qualified
+	-0.2495, // shared
+	0.4531,  // ambiguous
+	-0.2224, // generic
+	-0.4991, // generic_no_context
+	0.9514,  // similarity
+	1.2564,  // margin
+	-0.4571, // has_context
+	1.0440,  // agreement
+	-0.0082, // no_agreement
+	-1.2485, // several_roles
 }

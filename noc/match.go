@@ -551,6 +551,11 @@ func (ix *Index) ownerReading(toks []string) ([]string, bool) {
 		case ownerWords[t], t == "manager", t == "president":
 			continue
 		}
+		if agent, ok := agentNouns[t]; ok && slices.Contains(toks, "operator") {
+			// An owner-operator of an activity does the work: "owner
+			// operator trucking" drives the truck.
+			return append(slices.Clip(business), agent...), true
+		}
 		if id := ix.titleStem(t); id >= 0 {
 			t = ix.terms[id] // "farming" -> farm
 		}
@@ -687,7 +692,13 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	}
 	// A lone generic word ("labourer"), or a title that many unit groups
 	// share ("project manager"), says little without its context.
-	p.generic = len(toks) == 1 && genericHeads[toks[0]] || ix.spread(toks)
+	plainCodes := 0 // codes that have the title plainly, officially or curated
+	for _, c := range cs {
+		if c.unqual {
+			plainCodes++
+		}
+	}
+	p.generic = len(toks) == 1 && genericHeads[toks[0]] || plainCodes != 1 && ix.spread(toks)
 	p.qualOnly = !p.shared && !cs[0].unqual
 	if p.qualOnly {
 		p.quals = [][]int32{cs[0].qual}
@@ -706,7 +717,9 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 // spread reports whether a title is generic by the classification's own
 // titles: the titles that end with it ("project engineer": construction,
 // electrical, chemical project engineer ...) belong to genericCodes unit
-// groups or more, none of which holds half of them.
+// groups or more, none of which holds half of them. (A title that one
+// code has plainly, such as "electrician", is not generic however many
+// kinds of electricians there are.)
 func (ix *Index) spread(toks []string) bool {
 	id, ok := ix.vocab[toks[len(toks)-1]]
 	if !ok {

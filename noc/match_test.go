@@ -22,7 +22,7 @@ type want struct {
 	not                               string   // a code it must not give
 	alts                              []string // codes that must be among the alternatives
 	reason                            string   // a reason the result must carry ("-": none at all)
-	maxScore                          float64  // 0: no bound
+	maxScore, minScore                float64  // 0: no bound
 }
 
 func checkWants(t *testing.T, m *Matcher, ws []want) {
@@ -46,6 +46,8 @@ func checkWants(t *testing.T, m *Matcher, ws []want) {
 			t.Errorf("%s: %s, which it must not be", desc(), r.Code)
 		case w.maxScore > 0 && r.Score > w.maxScore:
 			t.Errorf("%s: score %.2f, want at most %.2f", desc(), r.Score, w.maxScore)
+		case r.Score < w.minScore:
+			t.Errorf("%s: score %.2f, want at least %.2f", desc(), r.Score, w.minScore)
 		case w.reason == "-" && len(r.Reasons) > 0:
 			t.Errorf("%s: reasons %v, want none", desc(), r.Reasons)
 		case w.reason != "" && w.reason != "-" && !slices.Contains(r.Reasons, w.reason):
@@ -157,6 +159,9 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Greenhouse owner", code: "80021", not: "60020"},
 			{title: "Owner", industry: "Family farm", code: "80020"},
 			{title: "Owner/operator", industry: "Trucking", code: "73300"},
+			// An owner-operator of an activity does the work.
+			{title: "Owner operator trucking", code: "73300"},
+			{title: "Owner-operator, plumbing", code: "72300"},
 		})
 	})
 	t.Run("generic titles without context are capped", func(t *testing.T) {
@@ -166,6 +171,9 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Specialist", maxScore: genericCap},
 			{title: "Chief", maxScore: genericCap},
 			{title: "Electrical project engineer", code: "21310"},
+			// One code has the title plainly: not generic, however many
+			// kinds of electricians the classification lists.
+			{title: "Electrician", code: "72200", minScore: DefaultThreshold},
 			{title: "Supervisor", industry: "Sawmill", code: "92014"},
 		})
 	})
