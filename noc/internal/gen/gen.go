@@ -220,42 +220,27 @@ func readOaSIS(dir string, units map[string]*unit) error {
 	if err != nil {
 		return err
 	}
-	unitOf := func(profile string, line int, file string) (*unit, error) {
-		p := strings.TrimSpace(profile)
-		if len(p) < 5 || units[p[:5]] == nil {
-			return nil, fmt.Errorf("%s line %d: profile %q is not in a unit group", file, line, profile)
+	for _, f := range []struct {
+		name   string
+		recs   [][]string
+		fields int
+		use    func(u *unit, r []string)
+	}{
+		{Files.OaSISTitles, titles, 4, func(u *unit, r []string) { u.add(kindOaSIS, clean(r[3])) }},
+		{Files.OaSISLabels, labels, 2, func(u *unit, r []string) { u.add(kindOaSIS, clean(r[1])) }},
+		{Files.OaSISLead, lead, 2, func(u *unit, r []string) { countWords(u.words, r[1]) }},
+	} {
+		for i, r := range f.recs {
+			if len(r) < f.fields {
+				return fmt.Errorf("%s line %d: %d fields, want %d", f.name, i+2, len(r), f.fields)
+			}
+			// A profile code is the unit group's and two more digits.
+			p := strings.TrimSpace(r[0])
+			if len(p) < 5 || units[p[:5]] == nil {
+				return fmt.Errorf("%s line %d: profile %q is not in a unit group", f.name, i+2, r[0])
+			}
+			f.use(units[p[:5]], r)
 		}
-		return units[p[:5]], nil
-	}
-	for i, r := range titles {
-		if len(r) < 4 {
-			return fmt.Errorf("%s line %d: %d fields, want 4", Files.OaSISTitles, i+2, len(r))
-		}
-		u, err := unitOf(r[0], i+2, Files.OaSISTitles)
-		if err != nil {
-			return err
-		}
-		u.add(kindOaSIS, clean(r[3]))
-	}
-	for i, r := range labels {
-		if len(r) < 2 {
-			return fmt.Errorf("%s line %d: %d fields, want 2", Files.OaSISLabels, i+2, len(r))
-		}
-		u, err := unitOf(r[0], i+2, Files.OaSISLabels)
-		if err != nil {
-			return err
-		}
-		u.add(kindOaSIS, clean(r[1]))
-	}
-	for i, r := range lead {
-		if len(r) < 2 {
-			return fmt.Errorf("%s line %d: %d fields, want 2", Files.OaSISLead, i+2, len(r))
-		}
-		u, err := unitOf(r[0], i+2, Files.OaSISLead)
-		if err != nil {
-			return err
-		}
-		countWords(u.words, r[1])
 	}
 	return nil
 }
