@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/pipeline"
 )
 
@@ -53,10 +54,11 @@ var catalogue = []Reason{
 	{ReasonTitleNotText, pipeline.Input, "the job title cell holds a spreadsheet error or no words"},
 	{ReasonLowMatchScore, pipeline.Review, "job title matched with low confidence"},
 	{ReasonNoMatch, pipeline.Review, "job title not recognised"},
-	{"not_an_occupation", pipeline.Review, "the cell names no paid job (student, retired ...)"},
-	{"multiple_roles", pipeline.Note, "several roles in one cell"},
-	{"noc_code_invalid", pipeline.Input, "NOC code in the row is not valid"},
-	{"noc2016_one_to_many", pipeline.Review, "NOC 2016 code maps to several 2021 codes"},
+	{noc.ReasonNotAnOccupation, pipeline.Review, "the cell names no paid job (student, retired ...)"},
+	{noc.ReasonMultipleRoles, pipeline.Note, "several roles in one cell"},
+	{noc.ReasonCodeInvalid, pipeline.Input, "NOC code in the row is not valid"},
+	{noc.ReasonNOC2016OneToMany, pipeline.Review, "NOC 2016 code maps to several 2021 codes"},
+	{noc.ReasonQualifierAmbiguous, pipeline.Review, "the title names several occupations told apart by their setting, and nothing in the row says which"},
 
 	// Dates and hours.
 	{ReasonStartUnreadable, pipeline.Input, "start date unreadable"},
