@@ -39,6 +39,9 @@ func (t Type) String() string {
 type Column struct {
 	Name string
 	Type Type
+	// PerApplicant marks a column that holds the same value on every row
+	// of an applicant (the applicant's outcome, not the row's).
+	PerApplicant bool
 }
 
 // Value is one output cell. Text is the cell as CSV writes it; "" is a

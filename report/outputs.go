@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -24,9 +25,22 @@ func Outputs(job *screen.Job, paths []string, stdout io.Writer, opt Options) ([]
 	if err := writers.CheckTargets(job.Config().Inputs, paths); err != nil {
 		return nil, err
 	}
+	if err := opt.resolve(job); err != nil {
+		return nil, err
+	}
 	var sinks []pipeline.Sink
 	for _, p := range paths {
 		s, err := open(job, p, stdout, opt)
+		if err != nil {
+			for _, o := range sinks {
+				o.Abort()
+			}
+			return nil, err
+		}
+		sinks = append(sinks, s)
+	}
+	if opt.PerApplicant != "" {
+		s, err := NewPerApplicant(job, opt.PerApplicant, opt.carry)
 		if err != nil {
 			for _, o := range sinks {
 				o.Abort()
@@ -43,6 +57,46 @@ type Options struct {
 	// ExcelCSV starts CSV outputs with a UTF-8 byte-order mark, which
 	// Excel on Windows needs to show accents.
 	ExcelCSV bool
+	// Carry names input columns the report's Applicants sheet repeats
+	// (--carry "Client Name,Email"); none by default, so personal columns
+	// stay off the sheet a consultant hands on.
+	Carry []string
+	// PerApplicant, if set, is a folder for one workbook per applicant.
+	PerApplicant string
+
+	carry []int // Carry resolved against the input header
+}
+
+// resolve finds the carried columns in the input header; a column the
+// input lacks is an error naming it.
+func (o *Options) resolve(job *screen.Job) error {
+	o.carry = o.carry[:0]
+	for _, name := range o.Carry {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		i := slices.Index(job.Schema().Input, name)
+		if i < 0 {
+			for k, h := range job.Schema().Input {
+				if strings.EqualFold(h, name) {
+					i = k
+				}
+			}
+		}
+		if i < 0 {
+			return &CarryError{Column: name}
+		}
+		o.carry = append(o.carry, i)
+	}
+	return nil
+}
+
+// CarryError is a --carry column the input does not have.
+type CarryError struct{ Column string }
+
+func (e *CarryError) Error() string {
+	return fmt.Sprintf("--carry: the input has no column %q", e.Column)
 }
 
 func open(job *screen.Job, path string, stdout io.Writer, opt Options) (pipeline.Sink, error) {
@@ -65,5 +119,5 @@ func open(job *screen.Job, path string, stdout io.Writer, opt Options) (pipeline
 		out.Abort()
 		return nil, err
 	}
-	return New(out, job, tmp), nil
+	return New(out, job, tmp, opt.carry), nil
 }

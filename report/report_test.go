@@ -57,7 +57,7 @@ func TestXLSXContinuesOnSecondSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	job := testJob(t, "id,job_title")
-	w := New(fileOut{f}, job, t.TempDir())
+	w := New(fileOut{f}, job, t.TempDir(), nil)
 	w.Summarize(&screen.Summary{})
 	out := annotation(job, map[string]pipeline.Value{"noc_code": pipeline.TextValue("63200"), "match_method": pipeline.TextValue("exact"),
 		"match_score": pipeline.FloatValue(0.97), "rule_set": pipeline.TextValue("2026"), "needs_review": pipeline.BoolValue(false)})

@@ -22,9 +22,14 @@ type rowResult struct {
 // and the column is text, unless widen says how to combine them. Other
 // columns (row set) describe the row or its applicant.
 type outputColumn struct {
-	name string
-	typ  pipeline.Type // the type in the long shape
-	job  func(m *noc.Result) pipeline.Value
+	name  string
+	title string        // the heading people read (the report, the web page)
+	words wordsKind     // how a value reads in words
+	typ   pipeline.Type // the type in the long shape
+	// applicant marks a column that describes the applicant: the same on
+	// every row of the applicant.
+	applicant bool
+	job       func(m *noc.Result) pipeline.Value
 	// none is the value of a per-job column for a row with no job (wide
 	// rows with empty job columns); blank if unset.
 	none pipeline.Value
@@ -37,29 +42,29 @@ type outputColumn struct {
 // outputColumns is the one table of annotation columns, in output order.
 // Adding a column is adding a line here.
 var outputColumns = []outputColumn{
-	{name: "noc_code", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Code) }},
-	{name: "noc_title", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Title) }},
-	{name: "teer", typ: pipeline.Int, job: func(m *noc.Result) pipeline.Value {
+	{name: "noc_code", title: "NOC code", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Code) }},
+	{name: "noc_title", title: "NOC title", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Title) }},
+	{name: "teer", title: "TEER", typ: pipeline.Int, job: func(m *noc.Result) pipeline.Value {
 		if m.Code == "" {
 			return pipeline.Value{}
 		}
 		return pipeline.IntValue(m.TEER)
 	}},
-	{name: "match_method", none: pipeline.TextValue(string(noc.MethodNone)),
+	{name: "match_method", title: "Found by", none: pipeline.TextValue(string(noc.MethodNone)),
 		job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(string(m.Method)) }},
-	{name: "match_score", typ: pipeline.Float, widen: lowest, job: func(m *noc.Result) pipeline.Value {
+	{name: "match_score", title: "Match score", typ: pipeline.Float, widen: lowest, job: func(m *noc.Result) pipeline.Value {
 		if m.Method == noc.MethodNone {
 			return pipeline.Value{}
 		}
 		return pipeline.FloatValue(math.Round(m.Score*100) / 100)
 	}},
-	{name: "match_alternatives", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(formatAlts(m.Alts)) }},
-	{name: "eligible_categories", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.eligible) }},
-	{name: "review_categories", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.review) }},
-	{name: "qualifying_hours", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.hours) }},
-	{name: "rule_set", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.ruleSet) }},
-	{name: "needs_review", typ: pipeline.Bool, row: func(r *rowResult) pipeline.Value { return pipeline.BoolValue(r.rec.NeedsReview()) }},
-	{name: "review_reasons", row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(reasonCodes(r.rec.Problems)) }},
+	{name: "match_alternatives", title: "Other candidates", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(formatAlts(m.Alts)) }},
+	{name: "eligible_categories", title: "Eligible categories", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.eligible) }},
+	{name: "review_categories", title: "Categories to review", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.review) }},
+	{name: "qualifying_hours", title: "Qualifying hours", words: idValues, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.hours) }},
+	{name: "rule_set", title: "Rule set", applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.ruleSet) }},
+	{name: "needs_review", title: "Needs review", typ: pipeline.Bool, row: func(r *rowResult) pipeline.Value { return pipeline.BoolValue(r.rec.NeedsReview()) }},
+	{name: "review_reasons", title: "What to check", words: reasonList, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(reasonCodes(r.rec.Problems)) }},
 }
 
 // lowest is the wide shape's match_score: the lowest score of the row's
@@ -92,7 +97,7 @@ func (t *outputTable) Columns() []pipeline.Column {
 		if t.wide && c.job != nil && c.widen == nil {
 			typ = pipeline.Text
 		}
-		out[i] = pipeline.Column{Name: c.name, Type: typ}
+		out[i] = pipeline.Column{Name: c.name, Type: typ, PerApplicant: c.applicant}
 	}
 	return out
 }

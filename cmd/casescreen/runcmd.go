@@ -45,6 +45,8 @@ type runOptions struct {
 	strict     bool
 	threshold  float64
 	excelCSV   bool
+	carry      string
+	perApp     string
 	cpuProfile string
 	memProfile string
 }
@@ -77,6 +79,8 @@ func runFlags(o *runOptions, fs *flag.FlagSet) {
 	fs.StringVar(&o.summary, "summary", "", "write a run summary as JSON to `FILE`")
 	fs.StringVar(&o.logFormat, "log-format", "", "`FORMAT` console or json (default: console on a terminal, json otherwise)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing on stderr but fatal errors")
+	fs.StringVar(&o.carry, "carry", "", "input `COLUMNS` the report's Applicants sheet repeats, comma-separated (default: none, so personal columns stay off)")
+	fs.StringVar(&o.perApp, "per-applicant", "", "also write one workbook per applicant into `DIR`, for sending to that client alone")
 	fs.BoolVar(&o.excelCSV, "excel-csv", false, "start CSV outputs with a UTF-8 byte-order mark, so Excel on Windows shows accents")
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first row with an input error (exit 1)")
 	fs.Float64Var(&o.threshold, "threshold", noc.DefaultThreshold, "match score `P` below which a row needs review")
@@ -198,7 +202,15 @@ func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.
 		return 0, err
 	}
 	defer job.Close()
-	sinks, err := report.Outputs(job, o.outputs, stdout, report.Options{ExcelCSV: o.excelCSV})
+	var carry []string
+	if o.carry != "" {
+		carry = strings.Split(o.carry, ",")
+	}
+	sinks, err := report.Outputs(job, o.outputs, stdout, report.Options{ExcelCSV: o.excelCSV, Carry: carry, PerApplicant: o.perApp})
+	var ce *report.CarryError
+	if errors.As(err, &ce) {
+		return 0, usageErr("%v", err)
+	}
 	if err != nil {
 		return 0, err
 	}

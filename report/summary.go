@@ -1,0 +1,173 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/screen"
+)
+
+// writeSummary writes the Summary sheet from the run's Summary: the run's
+// facts, the inputs, applicants by category with eligible, review and not
+// eligible side by side, what most often needs checking, and a chart.
+func (x *Workbook) writeSummary() error {
+	const sh = "Summary"
+	f, s := x.f, x.sum
+	row := 1
+	at := func(col string) string { return col + strconv.Itoa(row) }
+	put := func(label string, value any) {
+		f.SetCellValue(sh, at("A"), label)
+		f.SetCellStyle(sh, at("A"), at("A"), x.st.bold)
+		if t, ok := value.(string); ok {
+			value = xlsxText(t)
+		}
+		f.SetCellValue(sh, at("B"), value)
+		row++
+	}
+	heading := func(cells ...string) {
+		f.SetSheetRow(sh, at("A"), &cells)
+		last, _ := excelize.ColumnNumberToName(len(cells))
+		f.SetCellStyle(sh, at("A"), at(last), x.st.head)
+		row++
+	}
+	f.SetCellValue(sh, "A1", "casescreen report")
+	f.SetCellStyle(sh, "A1", "A1", x.st.title)
+	row = 3
+	put("Tool version", s.Version)
+	put("As-of date", s.AsOf)
+	put("Rule set", s.RuleSet+" (effective "+s.RuleSetEffective+")")
+	put("NOC index", s.NOCIndex)
+	put("Review below match score", s.Threshold)
+	put("Applicants", s.Applicants)
+	put("Rows", s.RowsWritten)
+	put("Rows needing review", s.RowsNeedReview)
+	put("Rows with input errors", s.RowsInputErrors)
+	row++
+	heading("Input file", "Rows")
+	for _, in := range s.Inputs {
+		f.SetSheetRow(sh, at("A"), &[]any{xlsxText(in.Name), in.Rows})
+		row++
+		if in.SHA256 != "" {
+			f.SetCellValue(sh, at("A"), "SHA-256 "+in.SHA256)
+			f.SetCellStyle(sh, at("A"), at("A"), x.st.small)
+			row++
+		}
+	}
+	row++
+	tableTop := row
+	heading("Category", "Eligible", "Review", "Not eligible")
+	for _, c := range s.Categories {
+		f.SetSheetRow(sh, at("A"), &[]any{xlsxText(c.Name), c.Eligible, c.Review, c.NotEligible})
+		row++
+	}
+	tableBottom := row - 1
+	row++
+	heading("What most often needs checking", "Reason code", "Rows")
+	for i, r := range reviewReasons(s.RowsByReason) {
+		if i == 10 {
+			break
+		}
+		f.SetSheetRow(sh, at("A"), &[]any{xlsxText(screen.ReasonWords(r.code)), r.code, r.rows})
+		row++
+	}
+	f.SetColWidth(sh, "A", "A", 50)
+	f.SetColWidth(sh, "B", "B", 24)
+	f.SetColWidth(sh, "C", "D", 13)
+	if err := x.pageSetup(sh); err != nil {
+		return err
+	}
+	x.printTitles(sh, "", "")
+	if len(s.Categories) == 0 {
+		return nil
+	}
+	return f.AddChart(sh, "F3", categoryChart(sh, tableTop, tableBottom, s.Categories))
+}
+
+type reasonCount struct {
+	code string
+	rows int
+}
+
+// reviewReasons are the reasons that make a person look (not the notes),
+// commonest first.
+func reviewReasons(byReason map[string]int) []reasonCount {
+	var rs []reasonCount
+	for code, n := range byReason {
+		if r, ok := screen.LookupReason(code); ok && r.Kind == pipeline.Note {
+			continue
+		}
+		rs = append(rs, reasonCount{code, n})
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		return rs[i].rows > rs[j].rows || rs[i].rows == rs[j].rows && rs[i].code < rs[j].code
+	})
+	return rs
+}
+
+// categoryChart is a horizontal stacked bar per category: applicants
+// eligible and in review, full names on the axis, whole numbers on the
+// scale, colours that print.
+func categoryChart(sh string, top, bottom int, cats []screen.CategoryCount) *excelize.Chart {
+	most := 0
+	for _, c := range cats {
+		most = max(most, c.Eligible+c.Review)
+	}
+	unit := 0.0 // automatic
+	if most <= 10 {
+		unit = 1
+	}
+	ref := func(col string) string { return fmt.Sprintf("%s!$%s$%d:$%s$%d", sh, col, top+1, col, bottom) }
+	height := uint(120 + 28*len(cats))
+	return &excelize.Chart{
+		Type: excelize.BarStacked,
+		Series: []excelize.ChartSeries{
+			{Name: fmt.Sprintf("%s!$B$%d", sh, top), Categories: ref("A"), Values: ref("B"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2E7D32"}}},
+			{Name: fmt.Sprintf("%s!$C$%d", sh, top), Categories: ref("A"), Values: ref("C"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F9A825"}}},
+		},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Applicants by category", Font: &excelize.Font{Color: "000000", Size: 12, Bold: true}}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "000000", Size: 9}},
+		YAxis: excelize.ChartAxis{MajorUnit: unit, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"},
+			Font: excelize.Font{Color: "000000", Size: 9}},
+		Dimension: excelize.ChartDimension{Width: 560, Height: height},
+	}
+}
+
+// writeUnmatched lists the commonest titles matched with low confidence
+// or not at all; its first three columns are the --overrides layout: fill
+// in noc_code and pass the file back.
+func (x *Workbook) writeUnmatched() error {
+	list := make([]*unmatched, 0, len(x.unmatched))
+	for _, u := range x.unmatched {
+		list = append(list, u)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].count != list[j].count {
+			return list[i].count > list[j].count
+		}
+		return list[i].title < list[j].title
+	})
+	if len(list) > maxUnmatchedRows {
+		list = list[:maxUnmatchedRows]
+	}
+	t, err := x.newTable("Unmatched titles", []column{{"job_title", 40}, {"noc_code", 10}, {"industry", 25},
+		{"rows", 8}, {"best_guess", 14}, {"best_guess_score", 14}}, 0)
+	if err != nil {
+		return err
+	}
+	for _, u := range list {
+		var score any = ""
+		if !u.score.Blank() {
+			score = excelize.Cell{Value: u.score.Num, StyleID: x.st.score}
+		}
+		if err := t.add([]any{xlsxText(u.title), excelize.Cell{Value: "", StyleID: x.st.text}, xlsxText(u.industry), u.count,
+			excelize.Cell{Value: xlsxText(u.guess), StyleID: x.st.text}, score}); err != nil {
+			return err
+		}
+	}
+	return t.finish()
+}
