@@ -95,7 +95,7 @@ func (p *PerApplicant) flush(rows []pipeline.Record) error {
 	if err := b.f.SetSheetName("Sheet1", "Applicant"); err != nil {
 		return err
 	}
-	for _, s := range []string{"Rows", "Review"} {
+	for _, s := range []string{"Review", "Rows"} {
 		if _, err := b.f.NewSheet(s); err != nil {
 			return err
 		}

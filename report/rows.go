@@ -94,28 +94,13 @@ func (r *rowsSheet) name() string {
 	return fmt.Sprintf("Rows (%d)", r.sheet)
 }
 
-// start begins the next Rows sheet; a continuation sheet is placed right
-// after the one before.
+// start begins the next Rows sheet. Rows is the book's last sheet, so a
+// continuation sheet follows the one before.
 func (r *rowsSheet) start() error {
 	r.sheet++
 	name := r.name()
 	if _, err := r.b.f.NewSheet(name); err != nil {
 		return err
-	}
-	if r.sheet > 1 {
-		after := fmt.Sprintf("Rows (%d)", r.sheet-1)
-		if r.sheet == 2 {
-			after = "Rows"
-		}
-		sheets := r.b.f.GetSheetList()
-		for i, s := range sheets {
-			if s == after && i+1 < len(sheets) && sheets[i+1] != name {
-				if err := r.b.f.MoveSheet(name, sheets[i+1]); err != nil {
-					return err
-				}
-				break
-			}
-		}
 	}
 	if err := r.b.pageSetup(name); err != nil {
 		return err

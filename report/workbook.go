@@ -14,12 +14,13 @@ import (
 // Applicants sheet; past them each sheet says how many rows were left off.
 const (
 	MaxReviewRows    = 100_000
-	MaxApplicantRows = 1_048_575
+	MaxApplicantRows = 1_048_572 // a sheet's 1,048,576 rows less the header and the note on what was left off
 )
 
 // Workbook writes the consultant's report with excelize's StreamWriter, so
-// memory stays bounded whatever the row count: Summary, Applicants, Rows,
-// Review and Unmatched titles. It implements screen.SummarySink: the
+// memory stays bounded whatever the row count: Summary, Applicants,
+// Review, Unmatched titles, then Rows (and Rows (2) ... past a sheet's
+// rows), so what a consultant acts on comes first. It implements screen.SummarySink: the
 // Summary sheet is written from the run's Summary at Close.
 type Workbook struct {
 	*book
@@ -49,13 +50,13 @@ func New(out writers.Output, job *screen.Job, tmpDir string, carry []int) *Workb
 func (x *Workbook) Summarize(s *screen.Summary) { x.sum = s }
 
 // start creates the sheets in their final order: Summary (filled at
-// Close), Applicants, Rows, Review, Unmatched titles.
+// Close), Applicants, Review, Unmatched titles, Rows.
 func (x *Workbook) start() error {
 	x.started = true
 	if err := x.f.SetSheetName("Sheet1", "Summary"); err != nil {
 		return err
 	}
-	for _, s := range []string{"Applicants", "Rows", "Review", "Unmatched titles"} {
+	for _, s := range []string{"Applicants", "Review", "Unmatched titles", "Rows"} {
 		if _, err := x.f.NewSheet(s); err != nil {
 			return err
 		}

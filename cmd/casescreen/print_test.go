@@ -156,7 +156,7 @@ func TestPerApplicantWorkbooks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := f.GetSheetList(); strings.Join(got, ",") != "Applicant,Rows,Review" {
+		if got := f.GetSheetList(); strings.Join(got, ",") != "Applicant,Review,Rows" {
 			t.Errorf("%s: sheets %q", e.Name(), got)
 		}
 		wbRows, _ := f.GetRows("Rows")
