@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,55 +17,191 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/casescreen/casescreen/pipeline"
 )
 
 // CSV reads delimited text: the delimiter is sniffed among , ; tab and |
-// from the header line; a UTF-8 byte order mark is skipped; CRLF and quoted
-// fields with embedded newlines are read as encoding/csv does. Rows with too
-// few fields are padded, rows with too many keep the extra cells in the last
-// column; both get a problem.
+// from the header line; a UTF-8 byte order mark is skipped; UTF-16 (with a
+// byte order mark, or without one when the NULs of ASCII text show it) is
+// decoded; CRLF and quoted fields with embedded newlines are read as
+// encoding/csv does, and lone carriage returns (old Mac exports) are read as
+// line ends when the first line ends so. Rows with too few fields are
+// padded, rows with too many keep the extra cells in the last column; both
+// get a problem. A decoded encoding or old Mac line ends put a Note on the
+// first record (ReasonDecodedUTF16, ReasonLineEndsCR) and show in Info.
 type CSV struct {
-	name   string
-	f      io.Closer
-	cr     *csv.Reader
-	header []string
-	comma  rune
-	slab   []pipeline.Record // records are handed out from here, 256 at a time
+	name      string
+	f         io.Closer
+	cr        *csv.Reader
+	header    []string
+	comma     rune
+	slab      []pipeline.Record // records are handed out from here, 256 at a time
+	raw       *countingReader
+	recoded   bool // bytes read from the file differ from those parsed
+	skipped   int64
+	notes     []pipeline.Problem // about the file; put on the first record
+	started   bool
+	encoding  string
+	lineEnds  string
+	headerRow int
 }
 
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+const csvBuffer = 256 << 10
+
 // NewCSV reads a header from r. name is used in record positions; c (may be
-// nil) is closed by Close.
+// nil) is closed by Close. An error is an *Error naming the file.
 func NewCSV(r io.Reader, name string, c io.Closer) (*CSV, error) {
-	br := bufio.NewReaderSize(r, 256<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+	x := &CSV{name: name, f: c, raw: &countingReader{r: r}, encoding: "UTF-8"}
+	br := bufio.NewReaderSize(x.raw, csvBuffer)
+	var order unicode.Endianness
+	utf16 := true
+	b, _ := br.Peek(4)
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
 		br.Discard(3)
+		x.skipped, x.encoding, utf16 = 3, "UTF-8 with BOM", false
+	case bytes.HasPrefix(b, []byte("\xff\xfe")):
+		br.Discard(2)
+		order, x.encoding = unicode.LittleEndian, "UTF-16LE"
+	case bytes.HasPrefix(b, []byte("\xfe\xff")):
+		br.Discard(2)
+		order, x.encoding = unicode.BigEndian, "UTF-16BE"
+	case len(b) == 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
+		order, x.encoding = unicode.LittleEndian, "UTF-16LE (no byte order mark)"
+	case len(b) == 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
+		order, x.encoding = unicode.BigEndian, "UTF-16BE (no byte order mark)"
+	default:
+		utf16 = false
+	}
+	if utf16 {
+		dec := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), csvBuffer)
+		x.recoded = true
+		x.notes = append(x.notes, pipeline.Problem{Kind: pipeline.Note, Code: ReasonDecodedUTF16,
+			Detail: "the file is " + x.encoding + "; it was decoded"})
 	}
 	peek, _ := br.Peek(64 << 10)
-	comma := Sniff(peek)
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	header, err := cr.Read()
+	x.lineEnds = firstLineEnd(peek, len(peek) < 64<<10)
+	if x.lineEnds == "CR" {
+		br = bufio.NewReaderSize(&crReader{r: br}, csvBuffer)
+		x.recoded = true
+		x.notes = append(x.notes, pipeline.Problem{Kind: pipeline.Note, Code: ReasonLineEndsCR,
+			Detail: "lines end with a lone carriage return (old Mac line ends); read as line breaks"})
+		peek, _ = br.Peek(64 << 10)
+	}
+	x.comma = Sniff(peek)
+	x.cr = csv.NewReader(br)
+	x.cr.Comma = x.comma
+	x.cr.FieldsPerRecord = -1
+	x.cr.LazyQuotes = true
+	header, err := x.cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: empty file: no header row", name)
+		return nil, &Error{File: name, Msg: "empty file: no header row"}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", name, err)
+		return nil, &Error{File: name, Msg: "the header cannot be read: " + describe(err), Err: err}
 	}
 	for i, h := range header {
 		header[i] = strings.TrimSpace(h)
 	}
-	return &CSV{name: name, f: c, cr: cr, header: header, comma: comma}, nil
+	x.header = header
+	x.headerRow, _ = x.cr.FieldPos(0)
+	return x, nil
+}
+
+// firstLineEnd names the first line end of p outside quotes: "LF", "CRLF"
+// or "CR"; "" when p has none (or ends in a CR that may be followed by LF
+// beyond it, unless all is true: p is the whole input).
+func firstLineEnd(p []byte, all bool) string {
+	inQuote := false
+	for i, b := range p {
+		switch {
+		case b == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case b == '\n':
+			return "LF"
+		case b == '\r':
+			switch {
+			case i+1 < len(p) && p[i+1] == '\n':
+				return "CRLF"
+			case i+1 < len(p) || all:
+				return "CR"
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// crReader turns lone carriage returns into line feeds; CRLF is left for
+// encoding/csv, which reads it as one line end.
+type crReader struct {
+	r         io.Reader
+	pendingCR bool // a CR ended the last read: what follows decides it
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	if len(p) < 2 {
+		return 0, io.ErrShortBuffer
+	}
+	off := 0
+	if c.pendingCR {
+		off = 1
+	}
+	n, err := c.r.Read(p[off:])
+	if c.pendingCR {
+		switch {
+		case n > 0 && p[1] == '\n':
+			p[0] = '\r'
+		case n > 0 || err != nil:
+			p[0] = '\n'
+		default:
+			return 0, nil // nothing read: keep the CR pending
+		}
+		c.pendingCR = false
+	}
+	n += off
+	for i := off; i < n; i++ {
+		if p[i] != '\r' {
+			continue
+		}
+		if i+1 < n {
+			if p[i+1] != '\n' {
+				p[i] = '\n'
+			}
+			continue
+		}
+		if err != nil { // the input ends with a CR
+			p[i] = '\n'
+			continue
+		}
+		c.pendingCR = true
+		n--
+	}
+	return n, err
 }
 
 // OpenCSV opens a CSV file.
 func OpenCSV(path string) (*CSV, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, &Error{File: base(path), Msg: "cannot open: " + describe(err), Err: err}
 	}
 	r, err := NewCSV(f, filepath.Base(path), f)
 	if err != nil {
@@ -122,23 +257,27 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 	rec := &c.slab[0]
 	c.slab = c.slab[1:]
 	rec.Source, rec.Row = c.name, line
+	if !c.started {
+		c.started = true
+		rec.Problems = append(rec.Problems, c.notes...)
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: %w", c.name, err)
+			return nil, &Error{File: c.name, Row: line, Msg: "the file cannot be read to its end: " + describe(err), Err: err}
 		}
 		rec.Row = pe.StartLine
-		rec.Add(pipeline.Input, "csv_parse_error", "", pe.Err.Error())
+		rec.Add(pipeline.Input, ReasonCSVParseError, "", describe(pe.Err))
 	}
 	for i, f := range fields {
 		if !utf8.ValidString(f) {
 			// Excel on Windows still exports CSV as Windows-1252: read such
 			// a cell in that encoding rather than losing its accents.
 			fields[i] = decode1252(f)
-			rec.Add(pipeline.Note, "decoded_windows_1252", columnName(c.header, i), "cell was not UTF-8; read as Windows-1252")
+			rec.Add(pipeline.Note, ReasonDecodedWindows1252, columnName(c.header, i), "cell was not UTF-8; read as Windows-1252")
 		}
 		if len(f) > 1000 && strings.Count(f, "\n") > maxNewlines {
-			rec.Add(pipeline.Input, "unterminated_quote", columnName(c.header, i),
+			rec.Add(pipeline.Input, ReasonUnterminatedQuote, columnName(c.header, i),
 				"a quoted cell runs over many lines: probably a quote that is never closed; later rows are inside this cell")
 		}
 	}
@@ -167,15 +306,15 @@ func fitFields(rec *pipeline.Record, fields, header []string, sep string) []stri
 		return fields
 	case len(fields) < n:
 		if len(fields) == 1 && fields[0] == "" && n > 1 {
-			rec.Add(pipeline.Input, "blank_row", "", "")
+			rec.Add(pipeline.Input, ReasonBlankRow, "", "")
 		} else {
-			rec.Add(pipeline.Input, "too_few_fields", "", strconv.Itoa(len(fields))+" of "+strconv.Itoa(n)+" fields")
+			rec.Add(pipeline.Input, ReasonTooFewFields, "", strconv.Itoa(len(fields))+" of "+strconv.Itoa(n)+" fields")
 		}
 		out := make([]string, n)
 		copy(out, fields)
 		return out
 	}
-	rec.Add(pipeline.Input, "too_many_fields", "", strconv.Itoa(len(fields))+" fields for "+strconv.Itoa(n)+" columns; extra cells kept in the last column")
+	rec.Add(pipeline.Input, ReasonTooManyFields, "", strconv.Itoa(len(fields))+" fields for "+strconv.Itoa(n)+" columns; extra cells kept in the last column")
 	out := fields[:n:n]
 	out[n-1] = strings.Join(fields[n-1:], sep)
 	return out
@@ -189,8 +328,22 @@ func columnName(header []string, i int) string {
 }
 
 // Offset returns the number of bytes of the file read so far, for
-// progress reporting.
-func (c *CSV) Offset() int64 { return c.cr.InputOffset() }
+// progress reporting (for a decoded file, including what is buffered).
+func (c *CSV) Offset() int64 {
+	if c.recoded {
+		return c.raw.n
+	}
+	return c.skipped + c.cr.InputOffset()
+}
+
+// Info implements Describer.
+func (c *CSV) Info() Info {
+	d := string(c.comma)
+	if c.comma == '\t' {
+		d = "tab"
+	}
+	return Info{File: c.name, Format: "csv", HeaderRow: c.headerRow, Encoding: c.encoding, LineEnds: c.lineEnds, Delimiter: d}
+}
 
 // Close implements pipeline.Source.
 func (c *CSV) Close() error {

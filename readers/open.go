@@ -13,22 +13,63 @@ import (
 
 // Options configures Open.
 type Options struct {
-	Sheet string // XLSX sheet; the first visible sheet when empty
+	// Sheet forces the XLSX sheet to read. When empty, the sheet is chosen
+	// as HeaderOK says.
+	Sheet string
+	// HeaderOK decides whether the cells of a row (trimmed; the slice is
+	// the caller's to keep) make a recognisable header. With it, an XLSX
+	// input is read from the first visible worksheet that has such a row
+	// among its first 10 non-empty rows; sheets without one (a cover page,
+	// a chart sheet, notes) are passed over, and Info says which were and
+	// why. When none has one, Open fails with an error listing the sheets.
+	// With Sheet set, the first accepted row of that sheet is the header,
+	// or its first non-empty row when none is. When nil, the header is the
+	// first non-empty row of the first visible worksheet.
+	HeaderOK func(header []string) bool
+}
+
+// Info says how a source read its file, for the caller to log. It holds no
+// cell content.
+type Info struct {
+	File      string        // base name, as in record positions
+	Format    string        // "csv", "xlsx" or "parquet"
+	Sheet     string        // XLSX: the worksheet read
+	HeaderRow int           // the header's row number (1 unless rows above it were blank or, with HeaderOK, not a header)
+	Passed    []PassedSheet // XLSX: the sheets before Sheet, passed over
+	Encoding  string        // CSV: "UTF-8", "UTF-8 with BOM", "UTF-16LE" or "UTF-16BE"
+	LineEnds  string        // CSV: "LF", "CRLF" or "CR" (old Mac), from the first line end
+	Delimiter string        // CSV: the sniffed delimiter
+}
+
+// PassedSheet is a sheet an XLSX reader did not read, and why ("hidden",
+// "chart sheet", "empty", "no recognisable header in its first 10
+// non-empty rows").
+type PassedSheet struct {
+	Name, Why string
+}
+
+// Describer is implemented by every reader of this package.
+type Describer interface {
+	Info() Info
 }
 
 // Open opens one input by its extension: .csv, .tsv, .txt, .xlsx, .parquet.
+// An error is an *Error naming the file.
 func Open(path string, opt Options) (pipeline.Source, error) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv", ".tsv", ".txt", "":
 		return OpenCSV(path)
 	case ".xlsx", ".xlsm":
-		return OpenXLSX(path, opt.Sheet)
+		return openXLSX(path, opt)
 	case ".parquet", ".pq":
 		return OpenParquet(path)
 	default:
-		return nil, fmt.Errorf("%s: unknown input format %q (want .csv, .xlsx or .parquet)", filepath.Base(path), ext)
+		return nil, &Error{File: base(path), Msg: fmt.Sprintf("unknown input format %q (want .csv, .xlsx or .parquet)", ext)}
 	}
 }
+
+// base is the file name records and messages use.
+func base(path string) string { return filepath.Base(path) }
 
 // Concat reads several sources one after another as one stream. Its
 // header is the union of theirs: the first source's columns in order, then
@@ -147,7 +188,8 @@ func (c *Concat) Read() (*pipeline.Record, error) {
 }
 
 // Done estimates the share of the input read so far, 0..1, from the
-// sources that can tell (CSV by bytes, Parquet by rows), weighting each
+// sources that can tell (CSV by bytes, Parquet by rows, XLSX by the
+// sheet's unpacked bytes), weighting each
 // input by its size; ok is false when none can.
 func (c *Concat) Done() (frac float64, ok bool) {
 	if c.sizes == nil {
@@ -167,6 +209,8 @@ func (c *Concat) Done() (frac float64, ok bool) {
 				done += float64(r.Offset())
 			case *Parquet:
 				done += r.Done() * size
+			case *XLSX:
+				done += r.Done() * size
 			default:
 				return 0, false
 			}
@@ -176,6 +220,17 @@ func (c *Concat) Done() (frac float64, ok bool) {
 		return 0, false
 	}
 	return min(1, done/total), true
+}
+
+// Infos returns the Info of each source, in input order.
+func (c *Concat) Infos() []Info {
+	var out []Info
+	for _, s := range c.srcs {
+		if d, ok := s.(Describer); ok {
+			out = append(out, d.Info())
+		}
+	}
+	return out
 }
 
 // Close implements pipeline.Source; it closes every source.

@@ -49,27 +49,29 @@ func OpenParquet(path string) (p *Parquet, err error) {
 	defer recoverAs(&err, name)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, &Error{File: name, Msg: "cannot open: " + describe(err), Err: err}
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, &Error{File: name, Msg: "cannot open: " + describe(err), Err: err}
 	}
 	pf, err := parquet.OpenFile(f, st.Size())
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%s: not a readable Parquet file: %w", name, err)
+		// parquet-go's messages may quote the file's metadata: not shown.
+		return nil, &Error{File: name, Msg: "not a readable Parquet file: " + describe(err), Err: err}
 	}
 	p = &Parquet{name: name, file: f, pf: pf, groups: pf.RowGroups(), buf: make([]parquet.Row, 256)}
-	for _, field := range pf.Schema().Fields() {
+	for i, field := range pf.Schema().Fields() {
+		// Columns are named by position: a name is a header cell.
 		if !field.Leaf() {
 			f.Close()
-			return nil, fmt.Errorf("%s: column %q is nested; only flat schemas are read", name, field.Name())
+			return nil, &Error{File: name, Msg: fmt.Sprintf("column %d is nested; only flat schemas are read", i+1)}
 		}
 		if field.Repeated() {
 			f.Close()
-			return nil, fmt.Errorf("%s: column %q is repeated; only flat schemas are read", name, field.Name())
+			return nil, &Error{File: name, Msg: fmt.Sprintf("column %d is repeated; only flat schemas are read", i+1)}
 		}
 		p.header = append(p.header, field.Name())
 		p.kinds = append(p.kinds, kindOf(field))
@@ -145,7 +147,8 @@ func (p *Parquet) fill() (err error) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s row %d: %w", p.name, p.rowNum+1, err)
+		return &Error{File: p.name, Row: p.rowNum + 1,
+			Msg: fmt.Sprintf("the file cannot be read to its end: rows after row %d cannot be decoded (%s)", p.rowNum+1, describe(err)), Err: err}
 	}
 	return nil
 }
@@ -194,6 +197,9 @@ func (p *Parquet) Done() float64 {
 	}
 	return 0
 }
+
+// Info implements Describer.
+func (p *Parquet) Info() Info { return Info{File: p.name, Format: "parquet", HeaderRow: 1} }
 
 // Close implements pipeline.Source.
 func (p *Parquet) Close() error {

@@ -4,92 +4,327 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"slices"
+	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/casescreen/casescreen/pipeline"
 )
 
-// XLSXLimits bound what opening a workbook may unpack, so that a zip bomb
-// posing as a client list fails cleanly instead of filling memory or disk.
-var XLSXLimits = excelize.Options{
-	UnzipSizeLimit:    4 << 30,  // all parts together
-	UnzipXMLSizeLimit: 64 << 20, // a worksheet above this is spooled to a temporary file
-	// Built-in short-date cells render as ISO dates, so dates come out as
-	// dates whatever the author's locale.
-	ShortDatePattern: "yyyy-mm-dd",
-	LongDatePattern:  "yyyy-mm-dd",
-}
-
-// XLSX streams one worksheet row by row with excelize's row iterator; the
-// sheet is never held in memory whole. Cells come as the text Excel would
-// show, except that short dates are ISO.
+// XLSX streams one worksheet of a workbook row by row: the sheet and the
+// shared strings are read from the zip as they unpack, never held whole
+// (a huge shared-strings part keeps only the strings the sheet uses). Cells
+// come as the text Excel would show, except that dates are ISO.
+//
+// Broken XML costs only what it breaks: an undefined entity or a stray '<'
+// in a cell gives that cell a ReasonXMLBroken problem and the rest of the
+// row and sheet are read; a malformed cell or row reference gives a reason
+// and the value is placed after the previous cell or row. A sheet whose XML
+// ends before its data does (a truncated file) or whose bytes fail to unpack
+// is a fatal *Error naming the last row read, never a shorter output.
 type XLSX struct {
-	name   string
-	f      *excelize.File
-	rows   *excelize.Rows
-	header []string
-	row    int
+	name      string
+	pkg       *xlsxPackage
+	strs      *sharedStrings
+	fmt       *formatter
+	sheet     string
+	member    io.Closer
+	stream    *xmlStream
+	size      int64 // the sheet's unpacked size, for Done
+	p         *sheetParser
+	header    []string
+	headerRow int
+	queue     []*sheetRow        // rows read while looking for the header, after it
+	notes     []pipeline.Problem // about the file; put on the first record
+	passed    []PassedSheet
+	started   bool
 }
 
-// OpenXLSX opens path and reads the header from sheet (the first sheet when
-// empty).
-func OpenXLSX(path, sheet string) (x *XLSX, err error) {
-	name := filepath.Base(path)
+// headerSearchRows is how many non-empty rows of a sheet are offered to
+// Options.HeaderOK before the sheet is passed over.
+const headerSearchRows = 10
+
+// OpenXLSX opens path and reads the header of sheet, or, when sheet is
+// empty, of the first visible worksheet: Open with Options{Sheet: sheet}.
+func OpenXLSX(path, sheet string) (*XLSX, error) {
+	return openXLSX(path, Options{Sheet: sheet})
+}
+
+func openXLSX(path string, opt Options) (x *XLSX, err error) {
+	name := base(path)
 	defer recoverAs(&err, name)
-	f, err := excelize.OpenFile(path, XLSXLimits)
+	pkg, err := openPackage(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable workbook: %w", name, err)
+		return nil, err
 	}
-	isoDates(f)
-	x = &XLSX{name: name, f: f}
-	if err := x.init(sheet); err != nil {
-		f.Close()
+	var sheetsSize int64
+	for _, s := range pkg.sheets {
+		if s.kind == "worksheet" && s.part != nil {
+			sheetsSize += int64(s.part.UncompressedSize64)
+		}
+	}
+	x = &XLSX{name: name, pkg: pkg, strs: newSharedStrings(pkg.shared, sheetsSize),
+		fmt: &formatter{styles: pkg.styles, date1904: pkg.date1904}}
+	if pkg.styles != nil {
+		if x.fmt.init(); x.fmt.failed {
+			x.notes = append(x.notes, pipeline.Problem{Kind: pipeline.Note, Code: ReasonStylesUnreadable,
+				Detail: "the workbook's styles could not be read: numbers are unformatted and dates are Excel serial numbers"})
+		}
+	}
+	if err := x.choose(opt); err != nil {
+		x.Close()
 		return nil, err
 	}
 	return x, nil
 }
 
-func (x *XLSX) init(sheet string) error {
-	sheets := x.f.GetSheetList()
-	if sheet == "" {
-		if len(sheets) == 0 {
-			return fmt.Errorf("%s: workbook has no sheets", x.name)
+// choose finds the sheet to read and its header.
+func (x *XLSX) choose(opt Options) error {
+	if opt.Sheet != "" {
+		for _, e := range x.pkg.sheets {
+			if e.name != opt.Sheet {
+				continue
+			}
+			if e.kind != "worksheet" || e.part == nil {
+				return &Error{File: x.name, Sheet: e.name, Msg: "not a worksheet of rows (" + kindText(e) + ")"}
+			}
+			found, _, err := x.tryHeader(e, opt.HeaderOK, true)
+			if err != nil {
+				return err
+			}
+			if !found {
+				return &Error{File: x.name, Sheet: e.name, Msg: "the sheet is empty: no header row"}
+			}
+			return nil
 		}
-		sheet = sheets[0]
-		for _, s := range sheets { // the first visible sheet
-			if v, err := x.f.GetSheetVisible(s); err == nil && v {
-				sheet = s
-				break
+		return &Error{File: x.name, Msg: "no sheet " + strconv.Quote(opt.Sheet) + " (sheets: " + quoteList(x.pkg.sheetNames()) + ")"}
+	}
+	sheets := x.pkg.sheets
+	why := make([]string, len(sheets)) // why each sheet was passed over
+	var candidates []int
+	for i, e := range sheets {
+		switch {
+		case e.kind != "worksheet" || e.part == nil:
+			why[i] = kindText(e)
+		case e.state == "hidden" || e.state == "veryHidden":
+			why[i] = "hidden"
+		default:
+			candidates = append(candidates, i)
+		}
+	}
+	passedBefore := func(k int) {
+		for i := range sheets[:k] {
+			x.passed = append(x.passed, PassedSheet{sheets[i].name, why[i]})
+		}
+	}
+	if opt.HeaderOK == nil {
+		if len(candidates) == 0 {
+			// No visible worksheet: the first worksheet, as Excel shows
+			// once the sheets are unhidden.
+			for i, e := range sheets {
+				if e.kind == "worksheet" && e.part != nil {
+					candidates = append(candidates, i)
+					break
+				}
 			}
 		}
-	} else if !slices.Contains(sheets, sheet) {
-		return fmt.Errorf("%s: no sheet %q (sheets: %s)", x.name, sheet, strings.Join(sheets, ", "))
-	}
-	rows, err := x.f.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf("%s: sheet %q: %w", x.name, sheet, err)
-	}
-	x.rows = rows
-	for {
-		cells, err := x.next()
-		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("%s: sheet %q is empty: no header row", x.name, sheet)
+		if len(candidates) == 0 {
+			return &Error{File: x.name, Msg: "the workbook has no worksheet (sheets: " + quoteList(x.pkg.sheetNames()) + ")"}
 		}
+		k := candidates[0]
+		found, _, err := x.tryHeader(sheets[k], nil, true)
 		if err != nil {
 			return err
 		}
-		if !blank(cells) {
-			for i, h := range cells {
-				cells[i] = strings.TrimSpace(h)
-			}
-			x.header = cells
+		if !found {
+			return &Error{File: x.name, Sheet: sheets[k].name, Msg: "the sheet is empty: no header row"}
+		}
+		passedBefore(k)
+		return nil
+	}
+	for _, k := range candidates {
+		found, w, err := x.tryHeader(sheets[k], opt.HeaderOK, false)
+		if err != nil {
+			return err
+		}
+		if found {
+			passedBefore(k)
 			return nil
 		}
+		why[k] = w
 	}
+	list := make([]string, len(sheets))
+	for i, e := range sheets {
+		list[i] = strconv.Quote(e.name) + ": " + why[i]
+	}
+	if len(list) == 0 {
+		return &Error{File: x.name, Msg: "the workbook has no sheets"}
+	}
+	return &Error{File: x.name, Msg: "no sheet has a recognisable header row (sheets: " + strings.Join(list, "; ") + ")"}
+}
+
+func kindText(e sheetEntry) string {
+	switch {
+	case e.part == nil && e.kind == "worksheet":
+		return "its part is missing"
+	case e.kind == "worksheet":
+		return "worksheet"
+	case e.kind == "chartsheet":
+		return "chart sheet"
+	case e.kind == "dialogsheet":
+		return "dialog sheet"
+	case e.kind == "macrosheet" || e.kind == "xlMacrosheet":
+		return "macro sheet"
+	}
+	return "not a worksheet"
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// tryHeader opens sheet e and looks for its header among its first
+// non-empty rows: the first one headerOK accepts (any, when headerOK is
+// nil); when forced and none is accepted, the first non-empty row. When
+// none is found the sheet is closed again and why says so.
+func (x *XLSX) tryHeader(e sheetEntry, headerOK func([]string) bool, forced bool) (found bool, why string, err error) {
+	if err := x.openSheet(e); err != nil {
+		return false, "", err
+	}
+	var seen []*sheetRow
+	first, nonEmpty := -1, 0
+	limit := headerSearchRows
+	if headerOK == nil {
+		limit = 1
+	}
+	for nonEmpty < limit {
+		r, err := x.p.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return false, "", x.fatal(err)
+		}
+		seen = append(seen, r)
+		if blank(r.cells) {
+			continue
+		}
+		nonEmpty++
+		if first < 0 {
+			first = len(seen) - 1
+		}
+		if headerOK == nil || headerOK(trimmed(r.cells)) {
+			x.useHeader(seen, len(seen)-1, first)
+			return true, "", nil
+		}
+	}
+	if forced && first >= 0 {
+		x.useHeader(seen, first, first)
+		return true, "", nil
+	}
+	x.closeSheet()
+	if first < 0 {
+		return false, "empty", nil
+	}
+	return false, "no recognisable header in its first " + strconv.Itoa(nonEmpty) + " non-empty rows", nil
+}
+
+func trimmed(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}
+
+// useHeader takes seen[k] as the header: the rows after it are data, the
+// problems of rows up to it are kept for the first record.
+func (x *XLSX) useHeader(seen []*sheetRow, k, first int) {
+	h := seen[k]
+	x.header, x.headerRow = trimmed(h.cells), h.num
+	x.queue = seen[k+1:]
+	above := 0
+	for i, r := range seen[:k+1] {
+		if i < k && !blank(r.cells) {
+			above++
+		}
+		for _, p := range r.probs {
+			x.notes = append(x.notes, pipeline.Problem{Kind: pipeline.Input, Code: p.code,
+				Detail: "row " + strconv.Itoa(r.num) + " (the header or above it): " + p.detail})
+		}
+	}
+	if above > 0 {
+		x.notes = append(x.notes, pipeline.Problem{Kind: pipeline.Note, Code: ReasonRowsAboveHeader,
+			Detail: fmt.Sprintf("%d non-empty rows above the header (row %d) were not read as data", above, x.headerRow)})
+	}
+}
+
+// openSheet starts reading sheet e. With a selectively kept shared-strings
+// part, a first pass over the sheet lists the strings it uses.
+func (x *XLSX) openSheet(e sheetEntry) error {
+	x.closeSheet()
+	fail := func(msg string) error { return &Error{File: x.name, Sheet: e.name, Msg: msg} }
+	if x.strs != nil {
+		if !x.strs.whole {
+			rc, err := e.part.Open()
+			if err != nil {
+				return fail("the sheet cannot be unpacked: " + describe(err))
+			}
+			if s, err := newXMLStream(rc); err == nil {
+				lp := &sheetParser{s: s, strs: x.strs, listed: true}
+				for {
+					if _, err := lp.next(); err != nil {
+						break // the main pass reports what stopped this one
+					}
+				}
+			}
+			rc.Close()
+		}
+		if err := x.strs.ensure(); err != nil {
+			return fail("the workbook's shared strings cannot be read: " + err.Error())
+		}
+	}
+	rc, err := e.part.Open()
+	if err != nil {
+		return fail("the sheet cannot be unpacked: " + describe(err))
+	}
+	s, err := newXMLStream(rc)
+	if err != nil {
+		rc.Close()
+		return fail("the sheet cannot be read: " + err.Error())
+	}
+	x.sheet, x.member, x.stream, x.size = e.name, rc, s, int64(e.part.UncompressedSize64)
+	x.p = &sheetParser{s: s, strs: x.strs, fmt: x.fmt}
+	return nil
+}
+
+func (x *XLSX) closeSheet() error {
+	var err error
+	if x.member != nil {
+		err = x.member.Close()
+	}
+	x.member, x.stream, x.p, x.sheet = nil, nil, nil, ""
+	return err
+}
+
+// fatal turns the parser's errCutShort into the error the run stops with.
+func (x *XLSX) fatal(err error) error {
+	if !errors.Is(err, errCutShort) {
+		return &Error{File: x.name, Sheet: x.sheet, Row: x.p.done, Msg: "the sheet could not be read", Err: err}
+	}
+	after := "before its first row"
+	if x.p.done > 0 {
+		after = "after row " + strconv.Itoa(x.p.done)
+	}
+	if ioErr := x.stream.ioErr; ioErr != nil {
+		return &Error{File: x.name, Sheet: x.sheet, Row: x.p.done, Err: ioErr,
+			Msg: "the sheet cannot be unpacked to its end (" + describe(ioErr) + "): the file is damaged; nothing " + after + " could be read"}
+	}
+	return &Error{File: x.name, Sheet: x.sheet, Row: x.p.done,
+		Msg: "the sheet's XML ends " + after + ", before the end of its data: the file is truncated or damaged"}
 }
 
 func blank(cells []string) bool {
@@ -101,113 +336,81 @@ func blank(cells []string) bool {
 	return true
 }
 
-// isoDates makes every date-formatted cell read as YYYY-MM-DD: the serial
-// number behind a date is unambiguous, while its display ("3/4/2024" in a
-// US format) is not. Custom date formats are rewritten in the loaded style
-// sheet (the built-in short date is set by XLSXLimits; the other built-in
-// date formats show month names, which ParseDate reads). The workbook is
-// only read, never saved.
-func isoDates(f *excelize.File) {
-	f.GetStyle(0) // loads the style sheet
-	st := f.Styles
-	if st == nil {
-		return
-	}
-	if st.NumFmts == nil {
-		return // no custom formats; the built-in short date is handled by XLSXLimits
-	}
-	for _, nf := range st.NumFmts.NumFmt {
-		code := nf.FormatCode
-		if nf.FormatCode16 != "" {
-			code = nf.FormatCode16
-		}
-		if isDateFormat(code) {
-			nf.FormatCode, nf.FormatCode16 = "yyyy-mm-dd", ""
-		}
-	}
-}
-
-// isDateFormat reports whether an Excel number format shows a date: after
-// quoted text, escapes and [..] sections are removed it has a day, month or
-// year code and is not only a time of day.
-func isDateFormat(code string) bool {
-	var b strings.Builder
-	inQuote, inBracket := false, false
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		switch {
-		case inQuote:
-			inQuote = c != '"'
-		case inBracket:
-			inBracket = c != ']'
-		case c == '"':
-			inQuote = true
-		case c == '[':
-			inBracket = true
-		case c == '\\' || c == '_' || c == '*':
-			i++ // the next character is literal or padding
-		default:
-			b.WriteByte(c | 0x20)
-		}
-	}
-	t := b.String()
-	return strings.ContainsAny(t, "dy") || strings.Contains(t, "m") && !strings.ContainsAny(t, "hs0#")
-}
-
 // recoverAs turns a panic inside a third-party decoder, on a file crafted
 // or broken in a way it does not expect, into an error naming the file:
-// hostile input must not crash a nightly run.
+// hostile input must not crash a nightly run. The panic's value is not
+// shown: it may quote the input.
 func recoverAs(err *error, name string) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: file could not be decoded: %v", name, r)
+		*err = &Error{File: name, Msg: "the file could not be decoded (the decoder failed on it)", Err: fmt.Errorf("panic: %v", r)}
 	}
-}
-
-func (x *XLSX) next() (cells []string, err error) {
-	defer recoverAs(&err, x.name)
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
-			return nil, fmt.Errorf("%s: %w", x.name, err)
-		}
-		return nil, io.EOF
-	}
-	x.row++
-	cells, err = x.rows.Columns()
-	if err != nil {
-		return nil, fmt.Errorf("%s row %d: %w", x.name, x.row, err)
-	}
-	return cells, nil
 }
 
 // Header implements pipeline.Source.
 func (x *XLSX) Header() []string { return x.header }
 
+// Sheet returns the name of the sheet read.
+func (x *XLSX) Sheet() string { return x.sheet }
+
+// Info implements Describer.
+func (x *XLSX) Info() Info {
+	return Info{File: x.name, Format: "xlsx", Sheet: x.sheet, HeaderRow: x.headerRow, Passed: x.passed}
+}
+
 // Read implements pipeline.Source. Empty rows are skipped, as a person
-// reading the sheet would; every other row becomes a record.
-func (x *XLSX) Read() (*pipeline.Record, error) {
+// reading the sheet would; every other row becomes a record, rows with
+// unreadable cells included.
+func (x *XLSX) Read() (rec *pipeline.Record, err error) {
+	defer recoverAs(&err, x.name)
 	for {
-		cells, err := x.next()
-		if err != nil {
-			return nil, err
+		var r *sheetRow
+		if len(x.queue) > 0 {
+			r, x.queue = x.queue[0], x.queue[1:]
+		} else {
+			r, err = x.p.next()
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			if err != nil {
+				return nil, x.fatal(err)
+			}
 		}
-		if blank(cells) {
+		if blank(r.cells) && len(r.probs) == 0 {
 			continue
 		}
-		rec := &pipeline.Record{Source: x.name, Row: x.row}
-		rec.Fields = fitFields(rec, cells, x.header, " ")
-		if len(cells) < len(x.header) && rec.HasProblem("too_few_fields") {
+		rec := &pipeline.Record{Source: x.name, Row: r.num}
+		if len(r.cells) < len(x.header) {
 			// Excel drops trailing empty cells: a short row is normal here.
-			rec.Problems = rec.Problems[:0]
+			f := make([]string, len(x.header))
+			copy(f, r.cells)
+			rec.Fields = f
+		} else {
+			rec.Fields = fitFields(rec, r.cells, x.header, " ")
+		}
+		if !x.started {
+			x.started = true
+			rec.Problems = append(x.notes, rec.Problems...)
+		}
+		for _, p := range r.probs {
+			field := ""
+			if p.col > 0 {
+				field = columnName(x.header, p.col-1)
+			}
+			rec.Add(pipeline.Input, p.code, field, p.detail)
 		}
 		return rec, nil
 	}
 }
 
+// Done returns the share of the sheet read so far, 0..1.
+func (x *XLSX) Done() float64 {
+	if x.stream == nil || x.size <= 0 {
+		return 0
+	}
+	return min(1, float64(x.stream.read)/float64(x.size))
+}
+
 // Close implements pipeline.Source.
 func (x *XLSX) Close() error {
-	var err error
-	if x.rows != nil {
-		err = x.rows.Close()
-	}
-	return errors.Join(err, x.f.Close())
+	return errors.Join(x.closeSheet(), x.pkg.Close())
 }
