@@ -56,13 +56,20 @@ type Describer interface {
 // Open opens one input by its extension: .csv, .tsv, .txt, .xlsx, .parquet.
 // An error is an *Error naming the file.
 func Open(path string, opt Options) (pipeline.Source, error) {
+	// A failed open returns a nil Source, not a nil pointer in one.
+	ok := func(s pipeline.Source, err error) (pipeline.Source, error) {
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv", ".tsv", ".txt", "":
-		return OpenCSV(path)
+		return ok(OpenCSV(path))
 	case ".xlsx", ".xlsm":
-		return openXLSX(path, opt)
+		return ok(openXLSX(path, opt))
 	case ".parquet", ".pq":
-		return OpenParquet(path)
+		return ok(OpenParquet(path))
 	default:
 		return nil, &Error{File: base(path), Msg: fmt.Sprintf("unknown input format %q (want .csv, .xlsx or .parquet)", ext)}
 	}

@@ -229,7 +229,13 @@ func (x *XLSX) tryHeader(e sheetEntry, headerOK func([]string) bool, forced bool
 	if first < 0 {
 		return false, "empty", nil
 	}
-	return false, "no recognisable header in its first " + strconv.Itoa(nonEmpty) + " non-empty rows", nil
+	switch {
+	case nonEmpty == limit:
+		return false, "no recognisable header in its first " + strconv.Itoa(limit) + " non-empty rows", nil
+	case nonEmpty == 1:
+		return false, "no recognisable header (its one non-empty row is not one)", nil
+	}
+	return false, "no recognisable header in its " + strconv.Itoa(nonEmpty) + " non-empty rows", nil
 }
 
 func trimmed(cells []string) []string {

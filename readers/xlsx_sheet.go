@@ -203,7 +203,13 @@ func (p *sheetParser) recover(err error) (*sheetRow, bool) {
 	return nil, true
 }
 
+// problem notes a reason on the row being read, once per cell and code.
 func (p *sheetParser) problem(col int, code, detail string) {
+	for _, q := range p.row.probs {
+		if q.col == col && q.code == code {
+			return
+		}
+	}
 	p.row.probs = append(p.row.probs, cellProblem{col, code, detail})
 }
 

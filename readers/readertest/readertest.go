@@ -258,3 +258,55 @@ func UTF16(s string, big bool) []byte {
 func OldMac(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r")
 }
+
+// CorruptMember damages the compressed bytes of the zip member name in
+// the archive at path, in the middle of its data, so that unpacking it
+// fails part-way (a broken zip stream). The archive's directory is intact.
+func CorruptMember(path, name string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	var off, size int64 = -1, 0
+	for _, f := range zr.File {
+		if f.Name == name {
+			off, err = f.DataOffset()
+			size = int64(f.CompressedSize64)
+		}
+	}
+	zr.Close()
+	if err != nil {
+		return err
+	}
+	if off < 0 || size < 16 {
+		return fmt.Errorf("%s: no member %s of 16 bytes or more", path, name)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	junk := make([]byte, min(64, size/4))
+	for i := range junk {
+		junk[i] = byte(0x5a ^ i*37)
+	}
+	if _, err := f.WriteAt(junk, off+size/2); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// CutAfter returns xml cut half-way between the first occurrence of
+// prefix (for example `<row r="4"`) and the next "</row>": a part
+// truncated mid-row.
+func CutAfter(xml, prefix string) string {
+	i := strings.Index(xml, prefix)
+	if i < 0 {
+		panic("readertest.CutAfter: no " + prefix)
+	}
+	j := strings.Index(xml[i:], "</row>")
+	if j < 0 {
+		j = len(xml) - i
+	}
+	return xml[:i+j/2]
+}
