@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/casescreen/casescreen/pipeline"
 	"github.com/casescreen/casescreen/readers/readertest"
 )
 
@@ -45,10 +46,7 @@ func FuzzCSVReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := NewCSV(strings.NewReader(s), "fuzz.csv", nil)
 		if err != nil {
-			var re *Error
-			if !errors.As(err, &re) {
-				t.Fatalf("error %T %v, want *Error", err, err)
-			}
+			wantReaderError(t, err)
 			return
 		}
 		n := len(r.Header())
@@ -122,30 +120,13 @@ func FuzzXLSXParts(f *testing.F) {
 		}
 		x, err := OpenXLSX(p, "")
 		if err != nil {
-			var re *Error
-			if !errors.As(err, &re) {
-				t.Fatalf("error %T %v, want *Error", err, err)
-			}
+			wantReaderError(t, err)
 			return
 		}
 		defer x.Close()
 		wellFormed := isWellFormed(sheet) && (sst == "" || isWellFormed(sst))
 		last := x.headerRow
-		for i := 0; i < 100_000; i++ {
-			rec, err := x.Read()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				var re *Error
-				if !errors.As(err, &re) {
-					t.Fatalf("error %T %v, want *Error", err, err)
-				}
-				return
-			}
-			if len(rec.Fields) != len(x.Header()) {
-				t.Fatalf("row %d: %d fields, header %d", rec.Row, len(rec.Fields), len(x.Header()))
-			}
+		fuzzRead(t, x, func(rec *pipeline.Record) {
 			if rec.Row <= last || rec.Row > maxRows+100_000 {
 				t.Fatalf("row %d after row %d", rec.Row, last)
 			}
@@ -153,8 +134,40 @@ func FuzzXLSXParts(f *testing.F) {
 			if _, broken := problem(rec, ReasonXMLBroken); broken && wellFormed {
 				t.Fatalf("row %d: %s on well-formed XML", rec.Row, ReasonXMLBroken)
 			}
-		}
+		})
 	})
+}
+
+// wantReaderError fails unless err is an *Error.
+func wantReaderError(t *testing.T, err error) {
+	t.Helper()
+	var re *Error
+	if !errors.As(err, &re) {
+		t.Fatalf("error %T %v, want *Error", err, err)
+	}
+}
+
+// fuzzRead reads src to its end, or to an error that must be an *Error,
+// or 100,000 records; each record must be aligned with the header, and is
+// then given to check (may be nil).
+func fuzzRead(t *testing.T, src pipeline.Source, check func(*pipeline.Record)) {
+	t.Helper()
+	for i := 0; i < 100_000; i++ {
+		rec, err := src.Read()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			wantReaderError(t, err)
+			return
+		}
+		if len(rec.Fields) != len(src.Header()) {
+			t.Fatalf("row %d: %d fields, header %d", rec.Row, len(rec.Fields), len(src.Header()))
+		}
+		if check != nil {
+			check(rec)
+		}
+	}
 }
 
 // isWellFormed reports whether s parses as XML without error.
@@ -222,29 +235,11 @@ func FuzzXLSXReader(f *testing.F) {
 		}
 		x, err := Open(p, Options{HeaderOK: func(h []string) bool { return len(h) > 1 }})
 		if err != nil {
-			var re *Error
-			if !errors.As(err, &re) {
-				t.Fatalf("error %T %v, want *Error", err, err)
-			}
+			wantReaderError(t, err)
 			return
 		}
 		defer x.Close()
-		for i := 0; i < 100_000; i++ {
-			rec, err := x.Read()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				var re *Error
-				if !errors.As(err, &re) {
-					t.Fatalf("error %T %v, want *Error", err, err)
-				}
-				return
-			}
-			if len(rec.Fields) != len(x.Header()) {
-				t.Fatalf("row %d: %d fields, header %d", rec.Row, len(rec.Fields), len(x.Header()))
-			}
-		}
+		fuzzRead(t, x, nil)
 	})
 }
 

@@ -79,6 +79,22 @@ func problem(rec *pipeline.Record, code string) (pipeline.Problem, bool) {
 	return pipeline.Problem{}, false
 }
 
+// readWorkbook writes wb, reads it to its end and returns its header and
+// records; any error is fatal to the test.
+func readWorkbook(t *testing.T, wb readertest.Workbook) ([]string, []*pipeline.Record) {
+	t.Helper()
+	src, err := Open(writeWorkbook(t, wb), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	recs, err := readRecords(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src.Header(), recs
+}
+
 func writeWorkbook(t *testing.T, wb readertest.Workbook) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "clients.xlsx")
@@ -143,15 +159,7 @@ func TestXLSXBrokenXMLRecovered(t *testing.T) {
 			wb := oneSheet(tt.xml)
 			wb.SharedStrings = tt.sst
 			start := time.Now()
-			src, err := Open(writeWorkbook(t, wb), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer src.Close()
-			recs, err := readRecords(t, src)
-			if err != nil {
-				t.Fatalf("Read: %v", err)
-			}
+			_, recs := readWorkbook(t, wb)
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %v: entities expanded?", d)
 			}
@@ -187,15 +195,7 @@ func TestXLSXBrokenXMLRecovered(t *testing.T) {
 // numbered from its cells, with a reason.
 func TestXLSXBrokenRowTag(t *testing.T) {
 	xml := strings.Replace(readertest.SheetXML(people), `<row r="3">`, `<row r="3" spans="1:5>`, 1)
-	src, err := Open(writeWorkbook(t, oneSheet(xml)), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	recs, err := readRecords(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, recs := readWorkbook(t, oneSheet(xml))
 	if len(recs) != 5 {
 		t.Fatalf("%d rows out, want 5", len(recs))
 	}
@@ -286,15 +286,7 @@ func TestXLSXBadReferences(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			xml := strings.Replace(readertest.SheetXML(people), tt.from, tt.to, 1)
-			src, err := Open(writeWorkbook(t, oneSheet(xml)), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer src.Close()
-			recs, err := readRecords(t, src)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, recs := readWorkbook(t, oneSheet(xml))
 			if len(recs) != 5 {
 				t.Fatalf("%d rows out, want 5", len(recs))
 			}
@@ -313,14 +305,9 @@ func TestXLSXBadReferences(t *testing.T) {
 	xml := strings.Replace(readertest.SheetXML(people), `t="inlineStr"><is><t>MARK3</t></is>`, `t="s"><v>7</v>`, 1)
 	wb := oneSheet(xml)
 	wb.SharedStrings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>`
-	src, err := Open(writeWorkbook(t, wb), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	recs, err := readRecords(t, src)
-	if err != nil || len(recs) != 5 {
-		t.Fatalf("%d rows, %v", len(recs), err)
+	_, recs := readWorkbook(t, wb)
+	if len(recs) != 5 {
+		t.Fatalf("%d rows out, want 5", len(recs))
 	}
 	if p, ok := problem(recs[1], ReasonSharedStringInvalid); !ok || p.Field != "job_title" || recs[1].Fields[3] != "" {
 		t.Errorf("shared string out of range: %+v", recs[1])
@@ -623,15 +610,7 @@ func TestXLSXPartEncodings(t *testing.T) {
 			s := seeds[name]
 			wb := oneSheet(s[0])
 			wb.SharedStrings = s[1]
-			src, err := Open(writeWorkbook(t, wb), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer src.Close()
-			recs, err := readRecords(t, src)
-			if err != nil {
-				t.Fatal(err)
-			}
+			header, recs := readWorkbook(t, wb)
 			want := slices.Clone(people[1:])
 			switch name {
 			case "latin-1 declared":
@@ -646,8 +625,8 @@ func TestXLSXPartEncodings(t *testing.T) {
 					t.Errorf("row %d: %+v", r.Row, r.Problems)
 				}
 			}
-			if !reflect.DeepEqual(src.Header(), people[0]) || !reflect.DeepEqual(got, want) {
-				t.Errorf("header %q rows %q\nwant %q", src.Header(), got, want)
+			if !reflect.DeepEqual(header, people[0]) || !reflect.DeepEqual(got, want) {
+				t.Errorf("header %q rows %q\nwant %q", header, got, want)
 			}
 		})
 	}
