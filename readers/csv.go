@@ -197,11 +197,12 @@ func (c *crReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// OpenCSV opens a CSV file.
+// OpenCSV opens a CSV file. An error is the *fs.PathError of os.Open when
+// the file cannot be opened, else an *Error.
 func OpenCSV(path string) (*CSV, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: base(path), Msg: "cannot open: " + describe(err), Err: err}
+		return nil, err // an *fs.PathError: the path and the system's reason
 	}
 	r, err := NewCSV(f, filepath.Base(path), f)
 	if err != nil {

@@ -3,6 +3,7 @@ package readers
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -577,6 +578,12 @@ func TestErrorsQuoteNoCells(t *testing.T) {
 				t.Errorf("error %T, want *Error", err)
 			}
 		})
+	}
+	// A file that is not there: the system's error, naming the path.
+	for _, ext := range []string{".csv", ".xlsx", ".parquet"} {
+		if _, err := Open(filepath.Join(dir, "missing"+ext), Options{}); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "missing"+ext) {
+			t.Errorf("missing%s: %v", ext, err)
+		}
 	}
 	// A file name with a newline cannot start a new log line.
 	if got := (&Error{File: "a\nERROR forged.csv", Msg: "x"}).Error(); strings.Contains(got, "\n") {

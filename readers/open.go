@@ -54,7 +54,8 @@ type Describer interface {
 }
 
 // Open opens one input by its extension: .csv, .tsv, .txt, .xlsx, .parquet.
-// An error is an *Error naming the file.
+// An error is an *Error naming the file, or the *fs.PathError of a file
+// that cannot be opened (its path and the system's reason).
 func Open(path string, opt Options) (pipeline.Source, error) {
 	// A failed open returns a nil Source, not a nil pointer in one.
 	ok := func(s pipeline.Source, err error) (pipeline.Source, error) {

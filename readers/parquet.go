@@ -43,13 +43,14 @@ const (
 	kindTimestampNanos
 )
 
-// OpenParquet opens path and reads its schema.
+// OpenParquet opens path and reads its schema. An error is the
+// *fs.PathError of os.Open when the file cannot be opened, else an *Error.
 func OpenParquet(path string) (p *Parquet, err error) {
 	name := filepath.Base(path)
 	defer recoverAs(&err, name)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot open: " + describe(err), Err: err}
+		return nil, err // an *fs.PathError: the path and the system's reason
 	}
 	st, err := f.Stat()
 	if err != nil {

@@ -45,6 +45,7 @@ const headerSearchRows = 10
 
 // OpenXLSX opens path and reads the header of sheet, or, when sheet is
 // empty, of the first visible worksheet: Open with Options{Sheet: sheet}.
+// Errors are as Open's.
 func OpenXLSX(path, sheet string) (*XLSX, error) {
 	return openXLSX(path, Options{Sheet: sheet})
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -48,6 +49,10 @@ func openPackage(filePath string) (*xlsxPackage, error) {
 	}
 	zr, err := zip.OpenReader(filePath)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err // cannot be opened: the path and the system's reason
+		}
 		var head [8]byte
 		if f, oerr := os.Open(filePath); oerr == nil {
 			io.ReadFull(f, head[:])
