@@ -159,40 +159,34 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	w := p.WorkOf(DeriveWork(a.Jobs, asOf, false, p.PrimaryNOC))
 	dst.Work = w
 	in := programInput{p: p, asOf: asOf, age: dst.Age, withSpouse: withSpouse,
-		first: &dst.First, second: &dst.Second, spouse: &dst.Spouse, firstDoubt: firstDoubt}
+		first: &dst.First, second: &dst.Second, spouse: &dst.Spouse, firstDoubt: firstDoubt, why: &why}
 	dst.FSWPoints = fswPoints(&in, &w)
 	evalCEC(&in, &w, &dst.CEC)
 	evalFSW(&in, &w, dst.FSWPoints, &dst.FSW)
 	evalFST(&in, &w, &dst.FST)
+	in.why = nil
 	var best Work
 	jobsMatter := false
 	if doubts {
 		best = p.WorkOf(DeriveWork(a.Jobs, asOf, true, p.PrimaryNOC))
 		var scratch [8]string
-		for _, pr := range [...]struct {
-			res  *ProgramResult
-			eval func(*ProgramResult)
-		}{
-			{&dst.CEC, func(r *ProgramResult) { evalCEC(&in, &best, r) }},
-			{&dst.FSW, func(r *ProgramResult) { evalFSW(&in, &best, fswPoints(&in, &best), r) }},
-			{&dst.FST, func(r *ProgramResult) { evalFST(&in, &best, r) }},
-		} {
-			if pr.res.Status != NotEligible {
+		for k, res := range [...]*ProgramResult{&dst.CEC, &dst.FSW, &dst.FST} {
+			if res.Status != NotEligible {
 				continue
 			}
 			alt := ProgramResult{Reasons: scratch[:0]}
-			pr.eval(&alt)
-			if alt.Status != NotEligible {
-				pr.res.Status = Review
-				pr.res.Reasons = jobDoubtCodes(a.Jobs, pr.res.Reasons)
-				jobsMatter = true
+			switch Program(k) {
+			case ProgramCEC:
+				evalCEC(&in, &best, &alt)
+			case ProgramFSW:
+				evalFSW(&in, &best, fswPoints(&in, &best), &alt)
+			case ProgramFST:
+				evalFST(&in, &best, &alt)
 			}
-		}
-	}
-	for _, pr := range [...]*ProgramResult{&dst.CEC, &dst.FSW, &dst.FST} {
-		for _, code := range pr.Reasons {
-			if reasonKinds[code] == KindReview {
-				why = append(why, mkReason(code))
+			if alt.Status != NotEligible {
+				res.Status = Review
+				res.Reasons = jobDoubtCodes(a.Jobs, res.Reasons)
+				jobsMatter = true
 			}
 		}
 	}
@@ -396,14 +390,20 @@ func (dst *Assessment) project(rs *RuleSet, app *Applicant, p *Profile, in *prog
 	sortDated(dst.EligibleUntil)
 }
 
-// onlyWorkShort reports that CEC fails on its year of work alone.
+// onlyWorkShort reports that CEC fails on its year of work alone (the
+// doubtful jobs aside: the certain ones may still make the year).
 func onlyWorkShort(reasons []string) bool {
+	short := false
 	for _, r := range reasons {
-		if r != ReasonCECCanadianWorkUnder12Months && r != ReasonCECLanguageBelowCLB7TEER01 {
+		switch {
+		case r == ReasonCECCanadianWorkUnder12Months || r == ReasonCECLanguageBelowCLB7TEER01:
+			short = true
+		case len(r) > 5 && r[:5] == "jobN_":
+		default:
 			return false
 		}
 	}
-	return len(reasons) > 0
+	return short
 }
 
 func sortDated(ds []DatedID) {
@@ -418,10 +418,12 @@ func sortDated(ds []DatedID) {
 	})
 }
 
+// dedupeReasons keeps the first reason of each code and job (the person
+// checks and a program may both say age_missing).
 func dedupeReasons(rs []Reason) []Reason {
 	out := rs[:0]
 	for _, r := range rs {
-		if !slices.Contains(out, r) {
+		if !slices.ContainsFunc(out, func(o Reason) bool { return o.Code == r.Code && o.Job == r.Job }) {
 			out = append(out, r)
 		}
 	}

@@ -7,7 +7,7 @@ package rules
 // requirement and no proof of funds.
 
 func evalCEC(in *programInput, w *Work, res *ProgramResult) {
-	c := check{res: res}
+	c := check{res: res, why: in.why}
 	defer c.done()
 	if in.p.Quebec {
 		c.fail(ReasonIntendsQuebec)

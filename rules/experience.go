@@ -135,7 +135,8 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 	}
 	r := rs.Rule(c)
 	var reasons []string
-	var certain, possible []Job
+	var cbuf, pbuf [8]Job // working memory for the usual few jobs
+	certain, possible := cbuf[:0], pbuf[:0]
 	for _, j := range a.Jobs {
 		if j.Code == "" || !c.Lists(j.Code) {
 			continue
@@ -218,13 +219,14 @@ func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
 		return 0, ""
 	}
 	best, bestCode := 0.0, ""
+	var sbuf [8]Job
 	for i, j := range jobs {
 		if seenBefore(jobs[:i], j.Code) {
 			continue
 		}
 		same := jobs[i:]
 		if len(jobs)-i > 1 {
-			same = make([]Job, 0, len(jobs)-i)
+			same = sbuf[:0]
 			for _, k := range jobs[i:] {
 				if k.Code == j.Code {
 					same = append(same, k)
@@ -247,7 +249,12 @@ func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
 // continuity that total counts; with it, the best run of worked days
 // whose gaps are at most MaxGapDays.
 func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
-	winStart := asOf.AddYears(-r.Window) + 1
+	return occupationHours(jobs, r, asOf, asOf.AddYears(-r.Window)+1)
+}
+
+// occupationHours is OccupationHours with the window's first day worked
+// out by the caller (asOf.AddYears(-r.Window) + 1).
+func occupationHours(jobs []Job, r Rule, asOf, winStart Date) float64 {
 	// Rates are weekly hours and sums are hour-days of weekly rates (seven
 	// times the hours), divided by 7 once at the end: with hours in halves
 	// or quarters every step is exact, so that equal totals compare equal

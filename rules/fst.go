@@ -34,7 +34,7 @@ func IsSkilledTrade(code string) bool {
 const FSTMinHours = 2 * HoursPerYear
 
 func evalFST(in *programInput, w *Work, res *ProgramResult) {
-	c := check{res: res}
+	c := check{res: res, why: in.why}
 	defer c.done()
 	p := in.p
 	if p.Quebec {

@@ -102,7 +102,7 @@ func fswPoints(in *programInput, w *Work) FSWPoints {
 }
 
 func evalFSW(in *programInput, w *Work, pts FSWPoints, res *ProgramResult) {
-	c := check{res: res}
+	c := check{res: res, why: in.why}
 	defer c.done()
 	p := in.p
 	if p.Quebec {

@@ -28,9 +28,11 @@ type ProgramResult struct {
 	Reasons []string
 }
 
-// check accumulates one program's requirements.
+// check accumulates one program's requirements. Review codes also go to
+// why (the applicant's reasons) when it is not nil.
 type check struct {
 	res    *ProgramResult
+	why    *[]Reason
 	failed bool
 	doubt  bool
 }
@@ -41,17 +43,23 @@ func (c *check) fail(code string) {
 	c.res.Reasons = append(c.res.Reasons, code)
 }
 
-// unsure records a requirement that the data cannot settle.
+// unsure records a requirement that the data cannot settle (a review
+// code).
 func (c *check) unsure(code string) {
 	c.doubt = true
 	c.res.Reasons = append(c.res.Reasons, code)
+	if c.why != nil {
+		*c.why = append(*c.why, Reason{Code: code, Kind: KindReview, Job: -1})
+	}
 }
 
 // failOrUnsure records a requirement not met that better data might meet
-// (a language test with a review reason of its own).
+// (a language test with a review reason of its own, already among the
+// applicant's reasons).
 func (c *check) failOrUnsure(code string, doubtful bool) {
 	if doubtful {
-		c.unsure(code)
+		c.doubt = true
+		c.res.Reasons = append(c.res.Reasons, code)
 		return
 	}
 	c.fail(code)
@@ -81,6 +89,8 @@ type programInput struct {
 	// designated, partly unreadable or otherwise in doubt; a program that
 	// fails on language alone is then review.
 	firstDoubt bool
+	// why receives the programs' review codes (nil: not collected).
+	why *[]Reason
 }
 
 // FSWPoints is the FSW selection grid (max 100; pass mark 67).

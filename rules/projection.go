@@ -14,8 +14,9 @@ import "slices"
 // last day D of the window change slope only where a job starts or ends,
 // where the start of the window passes a job's start or end, and where the
 // window start skips or repeats a day around 29 February. Between two such
-// breakpoints the hours of one occupation are linear in D (or, with
-// continuity required, the best of several linear runs: convex), so the
+// breakpoints the hours of one occupation are linear in D (with
+// continuity required, the best of several linear runs), and the best
+// occupation's hours the greatest of such functions: convex. So the
 // first day at or above the threshold, or below it, is found by checking
 // the ends of each stretch and a bisection (a ternary search for the
 // lowest point of a convex stretch whose ends both qualify). The
@@ -165,7 +166,7 @@ func (p *projector) firstUnmet() (Date, bool) {
 		if (ga+gb-slope*float64(b-a))/2 >= p.min {
 			continue // cannot dip below the threshold between the ends
 		}
-		if !p.rule.Continuous {
+		if !p.rule.Continuous && len(p.groups) == 1 {
 			continue // linear: both ends met, all met
 		}
 		m := p.lowest(a, b)

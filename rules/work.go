@@ -139,16 +139,17 @@ func DeriveWork(jobs []Job, asOf Date, best bool, primaryNOC string) Work {
 	}
 	w.FromJobs = true
 	w.Known = WorkCanadian10 | WorkCanadian3 | WorkForeign10 | WorkSkilled10 | WorkPrimaryRun | WorkTrade5
+	from10, from5, from3 := asOf.AddYears(-10)+1, asOf.AddYears(-5)+1, asOf.AddYears(-3)+1
 	var buf [16]Job
 	list := pick(buf[:0], jobs, CountryCanada, best, nil)
-	w.Canadian10 = OccupationHours(list, window10, asOf)
-	w.Canadian3 = OccupationHours(list, window3, asOf)
+	w.Canadian10 = occupationHours(list, window10, asOf, from10)
+	w.Canadian3 = occupationHours(list, window3, asOf, from3)
 	list = pick(buf[:0], jobs, CountryCanada, best, teer23)
-	w.Canadian3TEER23 = OccupationHours(list, window3, asOf)
+	w.Canadian3TEER23 = occupationHours(list, window3, asOf, from3)
 	list = pick(buf[:0], jobs, CountryAbroad, best, nil)
-	w.Foreign10 = OccupationHours(list, window10, asOf)
+	w.Foreign10 = occupationHours(list, window10, asOf, from10)
 	list = pick(buf[:0], jobs, CountryUnknown, best, nil)
-	w.Skilled10 = OccupationHours(list, window10, asOf)
+	w.Skilled10 = occupationHours(list, window10, asOf, from10)
 
 	// One occupation: the best continuous run (FSW) and the most trade
 	// hours (FST). A job without a code is an occupation of its own.
@@ -174,11 +175,11 @@ func DeriveWork(jobs []Job, asOf Date, best bool, primaryNOC string) Work {
 		if code == "" {
 			code = unknownNOC // only in the best case: a job without a code
 		}
-		if run := OccupationHours(group, fswRunRule, asOf); run > w.PrimaryRun || run == w.PrimaryRun && run > 0 && code < w.PrimaryNOC {
+		if run := occupationHours(group, fswRunRule, asOf, from10); run > w.PrimaryRun || run == w.PrimaryRun && run > 0 && code < w.PrimaryNOC {
 			w.PrimaryRun, w.PrimaryNOC = run, code
 		}
 		if code == unknownNOC || IsSkilledTrade(code) {
-			if h := OccupationHours(group, window5, asOf); h > w.Trade5 || h == w.Trade5 && h > 0 && code < w.TradeNOC {
+			if h := occupationHours(group, window5, asOf, from5); h > w.Trade5 || h == w.Trade5 && h > 0 && code < w.TradeNOC {
 				w.Trade5, w.TradeNOC = h, code
 			}
 		}
