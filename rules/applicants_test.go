@@ -82,6 +82,7 @@ type worked struct {
 	from, until   string
 	eligible      string   // eligible_categories
 	reasons       []string // among the applicant's reasons or a program's
+	without       []string // among neither
 	explanation   string
 }
 
@@ -316,6 +317,16 @@ func TestWorkedProfiles(t *testing.T) {
 			explanation: "CEC and FSW (76 points) eligible. CRS 427, 62 below the last FSW cut-off.",
 		},
 		{
+			// The same on 2026-09-01, before the draw data end: the CEC round of that very day (#439) is not
+			// yet "the last one"; #436 of 2026-08-18 (523) is. 2025-08-31..2026-09-01 = 367 days = 1,572.9 h.
+			// No note that the grid may have changed (before 2026-11-03), none that the draw data ended.
+			name: "CEC before the draw data end", asOf: "2026-09-01", cells: kv(single, ieltsCLB9, []string{"date_of_birth", "1996-01-01",
+				"education_level", "bachelors", "settlement_funds_cad", "20000"}), jobs: []Job{job("21231", "2025-08-31", "", 40, CountryCanada)},
+			cec: "eligible", fsw: "eligible", fst: "not_eligible", points: "76", crs: "427", parts: "389/0/38/0",
+			first: "9/9/9/9", margins: "general:-102;cec:-96;fsw:-62", until: "cec:2028-02-29",
+			without: []string{ReasonDrawDataEnded, ReasonCRSGridMayHaveChanged},
+		},
+		{
 			// FSW at 66: CLB 8 x4 = 20; two-year 19; 2023-01-01..2024-12-31 abroad = 731 days = 3,132.9 h: 2 years,
 			// 11; age 36: 11; relative in Canada 5. 20+19+11+11+5 = 66 < 67.
 			// CRS: age 36: 72; two-year 98; 23x4 = 92 -> 262; transfer two-year x good 13 + foreign 1-2 years x good
@@ -476,6 +487,15 @@ func TestWorkedProfiles(t *testing.T) {
 			margins: "general:-155;fsw:-115", reasons: []string{ReasonJobCountryUnknown, ReasonCRSDependsOnDoubtfulJobs},
 		},
 		{
+			// A skilled job whose dates cannot be read counts nowhere, but it might hold the missing year:
+			// CEC and FSW review; the CRS (374 without it) too. FST fails on more than work (language).
+			name: "job with unreadable dates", cells: kv(single, ieltsCLB9, []string{"date_of_birth", "1996-01-01",
+				"education_level", "bachelors", "settlement_funds_cad", "16000"}),
+			jobs: []Job{{Code: "21231", Hours: 40, HoursKnown: true, Country: CountryCanada}},
+			cec:  "review", fsw: "review", fst: "not_eligible", points: "57", crs: "374", first: "9/9/9/9",
+			reasons: []string{ReasonJobDatesUnreadable, ReasonCRSDependsOnDoubtfulJobs},
+		},
+		{
 			// The example: a nurse aide since 2026-01-01 at 30 h: 335 days = 1,435.7 h. 1,560 h takes 364
 			// days: met on 2026-12-30, for healthcare and for CEC's year.
 			name: "eligible from", cells: kv(single, ieltsCLB9, []string{"date_of_birth", "1996-01-01", "education_level", "bachelors"}),
@@ -545,6 +565,11 @@ func TestWorkedProfiles(t *testing.T) {
 			for _, r := range tt.reasons {
 				if !slices.Contains(all, r) {
 					t.Errorf("reason %s missing from %v", r, all)
+				}
+			}
+			for _, r := range tt.without {
+				if slices.Contains(all, r) {
+					t.Errorf("reason %s present in %v", r, all)
 				}
 			}
 			if a.CRS.Known && a.CRS.Total != a.CRS.Core+a.CRS.Spouse+a.CRS.Transfer+a.CRS.Additional {

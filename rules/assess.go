@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Evaluator assesses applicants: categories (the rule set's Evaluate),
@@ -166,7 +167,7 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	evalFST(&in, &w, &dst.FST)
 	in.why = nil
 	var best Work
-	jobsMatter := false
+	jobsMatter, undated := false, hasUndated(a.Jobs)
 	if doubts {
 		best = p.WorkOf(DeriveWork(a.Jobs, asOf, true, p.PrimaryNOC))
 		var scratch [8]string
@@ -183,7 +184,9 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 			case ProgramFST:
 				evalFST(&in, &best, &alt)
 			}
-			if alt.Status != NotEligible {
+			// A job whose dates cannot be read might make up the work that
+			// is missing: review, when work is all that is missing.
+			if alt.Status != NotEligible || undated && onlyWorkFailures(alt.Reasons) {
 				res.Status = Review
 				res.Reasons = jobDoubtCodes(a.Jobs, res.Reasons)
 				jobsMatter = true
@@ -204,10 +207,14 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 		dst.CRS = grid.score(&ci)
 		if doubts {
 			ci.work = &best
-			if grid.score(&ci).Total > dst.CRS.Total {
+			if undated || grid.score(&ci).Total > dst.CRS.Total {
 				why = append(why, mkReason(ReasonCRSDependsOnDoubtfulJobs))
 				jobsMatter = true
 			}
+		}
+		if p.JobOffer.Yes() && p.JobOfferNOC == "" && grid.JobOfferOther > 0 {
+			// Before 2025-03-25 the offer's NOC decides 50 or 200 points; 50 is given.
+			why = append(why, fieldReason(ReasonJobOfferNOCMissing, FieldJobOfferNOC))
 		}
 		if !asOf.Before(CRSChangeNoteFrom) {
 			why = append(why, mkReason(ReasonCRSGridMayHaveChanged))
@@ -390,6 +397,31 @@ func (dst *Assessment) project(rs *RuleSet, app *Applicant, p *Profile, in *prog
 	sortDated(dst.EligibleUntil)
 }
 
+// workFailures are the program reasons that more work could remove.
+var workFailures = [...]string{ReasonCECCanadianWorkUnder12Months, ReasonCECLanguageBelowCLB7TEER01, ReasonFSWNoContinuousYear,
+	ReasonFSWPointsBelow67, ReasonFSTNoTradeExperience, ReasonFSTTradeWorkUnder24Months}
+
+// onlyWorkFailures reports that every failure in reasons is about work.
+func onlyWorkFailures(reasons []string) bool {
+	for _, r := range reasons {
+		if !slices.Contains(workFailures[:], r) && reasonKinds[r] != KindReview && !(len(r) > 5 && r[:5] == "jobN_") {
+			return false
+		}
+	}
+	return len(reasons) > 0
+}
+
+// hasUndated reports a job whose dates could not be read and that could
+// count (skilled, or without a code).
+func hasUndated(jobs []Job) bool {
+	for i := range jobs {
+		if !jobs[i].DatesKnown && (jobs[i].Code == "" || Skilled(jobs[i].Code)) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyWorkShort reports that CEC fails on its year of work alone (the
 // doubtful jobs aside: the certain ones may still make the year).
 func onlyWorkShort(reasons []string) bool {
@@ -407,15 +439,7 @@ func onlyWorkShort(reasons []string) bool {
 }
 
 func sortDated(ds []DatedID) {
-	slices.SortFunc(ds, func(a, b DatedID) int {
-		switch {
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(ds, func(a, b DatedID) int { return strings.Compare(a.ID, b.ID) })
 }
 
 // dedupeReasons keeps the first reason of each code and job (the person

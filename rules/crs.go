@@ -239,6 +239,19 @@ func at(list []int, i int) int {
 	return list[i]
 }
 
+// block is one transferability block: the pair's points for the language
+// (0 none, 1 good, 2 strong) and for the Canadian work (0, 1, 2+ years),
+// and the two together, capped.
+func (g *CRSGrid) block(pair [2]int, lang, cdn int) (withLang, withCdn, total int) {
+	if lang > 0 {
+		withLang = pair[lang-1]
+	}
+	if cdn > 0 {
+		withCdn = pair[cdn-1]
+	}
+	return withLang, withCdn, min(withLang+withCdn, g.TransferBlockCap)
+}
+
 // score computes the CRS on grid g.
 func (g *CRSGrid) score(in *crsInput) CRS {
 	c := CRS{Known: true, Grid: g.Name, WithSpouse: in.withSpouse}
@@ -299,13 +312,7 @@ func (g *CRSGrid) score(in *crsInput) CRS {
 	case 2:
 		eduPair = g.TransferTwoOrMore
 	}
-	if lang > 0 {
-		c.EducationLanguage = eduPair[lang-1]
-	}
-	if cdn > 0 {
-		c.EducationCanadian = eduPair[cdn-1]
-	}
-	c.EducationBlock = min(c.EducationLanguage+c.EducationCanadian, g.TransferBlockCap)
+	c.EducationLanguage, c.EducationCanadian, c.EducationBlock = g.block(eduPair, lang, cdn)
 	var forPair [2]int
 	switch fy := years(in.work.Foreign10); {
 	case fy >= 3:
@@ -313,13 +320,7 @@ func (g *CRSGrid) score(in *crsInput) CRS {
 	case fy >= 1:
 		forPair = g.TransferForeignOneTwo
 	}
-	if lang > 0 {
-		c.ForeignLanguage = forPair[lang-1]
-	}
-	if cdn > 0 {
-		c.ForeignCanadian = forPair[cdn-1]
-	}
-	c.ForeignBlock = min(c.ForeignLanguage+c.ForeignCanadian, g.TransferBlockCap)
+	c.ForeignLanguage, c.ForeignCanadian, c.ForeignBlock = g.block(forPair, lang, cdn)
 	if in.p.Certificate.Yes() {
 		switch {
 		case in.first.AllAtLeast(7):

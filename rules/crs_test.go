@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // crsCase is a CRS input with everything neutral unless set.
 type crsCase struct {
@@ -223,5 +226,22 @@ func TestCRSGrids(t *testing.T) {
 	}
 	if without.Core != 500 || without.Spouse != 0 || without.Total != 1200 {
 		t.Errorf("maxima without spouse: %+v", without)
+	}
+}
+
+func TestJobOfferWithoutNOC(t *testing.T) {
+	e := evaluator(t, "2025-03-24")
+	p := Profile{Age: 30, Education: EducationBachelors, Marital: MaritalSingle, JobOffer: TriYes, DependentChildren: Unknown,
+		FamilySize: Unknown, CanadianWorkMonths: Unknown, CanadianWorkMonths3y: Unknown, CanadianWorkTEER: Unknown,
+		ForeignWorkMonths: Unknown, PrimaryNOCContinuousMonths: Unknown, TradeMonths5y: Unknown, SpouseCanadianWorkMonths: Unknown,
+		SettlementFunds: Unknown}
+	a := e.Assess(&Applicant{}, &p, day("2025-03-24"))
+	// 105 + 120 + job offer 50 (assumed TEER 0-3, not Major Group 00) = 275.
+	if a.CRS.JobOffer != 50 || a.CRS.Total != 275 || !slices.Contains(codes(a.Reasons), ReasonJobOfferNOCMissing) {
+		t.Errorf("job offer without NOC: %d points, total %d, reasons %v", a.CRS.JobOffer, a.CRS.Total, codes(a.Reasons))
+	}
+	a = e.Assess(&Applicant{}, &p, day("2025-03-25"))
+	if a.CRS.JobOffer != 0 || slices.Contains(codes(a.Reasons), ReasonJobOfferNOCMissing) {
+		t.Errorf("from 2025-03-25: %d job-offer points, reasons %v", a.CRS.JobOffer, codes(a.Reasons))
 	}
 }

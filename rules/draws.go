@@ -307,17 +307,18 @@ type DrawMargin struct {
 // margins appends, in the order of draw_margins, a margin for each type in
 // types (a set) that has a round before asOf.
 func (d *Draws) margins(dst []DrawMargin, types func(string) bool, extra []string, crs int, asOf Date) []DrawMargin {
-	for _, t := range roundTypeOrder {
-		if types(t) {
-			if r, ok := d.Latest(t, asOf); ok {
-				dst = append(dst, DrawMargin{Type: t, Round: r, Margin: crs - r.Cutoff})
-			}
-		}
-	}
-	for _, t := range extra { // category ids of a firm's own rule file
+	add := func(t string) {
 		if r, ok := d.Latest(t, asOf); ok {
 			dst = append(dst, DrawMargin{Type: t, Round: r, Margin: crs - r.Cutoff})
 		}
+	}
+	for _, t := range roundTypeOrder {
+		if types(t) {
+			add(t)
+		}
+	}
+	for _, t := range extra { // category ids of a firm's own rule file
+		add(t)
 	}
 	return dst
 }

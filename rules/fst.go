@@ -57,11 +57,5 @@ func evalFST(in *programInput, w *Work, res *ProgramResult) {
 	if !p.JobOffer.Yes() && !p.Certificate.Yes() {
 		c.fail(ReasonFSTNoJobOfferOrCertificate)
 	}
-	if code, review := fundsCheck(p, in.asOf); code != "" {
-		if review {
-			c.unsure(code)
-		} else {
-			c.fail(code)
-		}
-	}
+	c.funds(p, in.asOf)
 }

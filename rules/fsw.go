@@ -142,11 +142,5 @@ func evalFSW(in *programInput, w *Work, pts FSWPoints, res *ProgramResult) {
 	case pts.Total < FSWPassMark:
 		c.fail(ReasonFSWPointsBelow67)
 	}
-	if code, review := fundsCheck(p, in.asOf); code != "" {
-		if review {
-			c.unsure(code)
-		} else {
-			c.fail(code)
-		}
-	}
+	c.funds(p, in.asOf)
 }

@@ -332,11 +332,10 @@ func (c *ProfileCells) ParseInto(p *Profile, orders *DateOrders, dst []Reason) [
 	p.OlderEnglish.Type, p.OlderEnglish.Undated = TestCLB, true
 	dst = c.scores(&p.OlderFrench, FieldFrenchReading, dst)
 	dst = c.scores(&p.OlderEnglish, FieldEnglishReading, dst)
-	if !p.OlderFrench.Has[0] && !p.OlderFrench.Has[1] && !p.OlderFrench.Has[2] && !p.OlderFrench.Has[3] && p.OlderFrench.Bad == [4]bool{} {
-		p.OlderFrench = LangTest{}
-	}
-	if !p.OlderEnglish.Has[0] && !p.OlderEnglish.Has[1] && !p.OlderEnglish.Has[2] && !p.OlderEnglish.Has[3] && p.OlderEnglish.Bad == [4]bool{} {
-		p.OlderEnglish = LangTest{}
+	for _, t := range [...]*LangTest{&p.OlderFrench, &p.OlderEnglish} {
+		if t.Has == [4]bool{} && t.Bad == [4]bool{} {
+			*t = LangTest{} // no older levels: no test
+		}
 	}
 
 	p.CanadianWorkMonths = months(FieldCanadianWorkMonths)

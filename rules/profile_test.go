@@ -166,6 +166,12 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add("1990-02-15", "married", "IELTS", "7.5", "2025-06-15", "14", "$30,000", "yes")
 	f.Add("31/12/1990", "Common-law", "TEF ancien", "M", "", "-1", "25 000", "oui")
 	f.Add("", "", "", "", "", "", "", "")
+	book, err := Builtin(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	rs, _ := book.At(day("2026-11-01"))
+	e := &Evaluator{Rules: rs}
 	f.Fuzz(func(t *testing.T, dob, marital, test, score, date, months, funds, yes string) {
 		c := cells("date_of_birth", dob, "marital_status", marital, "lang1_test", test, "lang1_reading", score,
 			"lang1_test_date", date, "canadian_work_months", months, "settlement_funds_cad", funds, "job_offer", yes,
@@ -180,9 +186,6 @@ func FuzzParseProfile(f *testing.F) {
 			t.Fatal(p.CanadianWorkMonths)
 		}
 		// Whatever was read, assessing it does not fail.
-		book, _ := Builtin(nil)
-		rs, _ := book.At(day("2026-11-01"))
-		e := &Evaluator{Rules: rs}
 		a := e.Assess(&Applicant{}, &p, day("2026-11-01"))
 		if a.CRS.Known && (a.CRS.Total < 0 || a.CRS.Total > 1200) {
 			t.Fatalf("CRS %d", a.CRS.Total)

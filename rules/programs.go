@@ -65,6 +65,17 @@ func (c *check) failOrUnsure(code string, doubtful bool) {
 	c.fail(code)
 }
 
+// funds applies the proof of funds (FSW, FST).
+func (c *check) funds(p *Profile, asOf Date) {
+	switch code, review := fundsCheck(p, asOf); {
+	case code == "":
+	case review:
+		c.unsure(code)
+	default:
+		c.fail(code)
+	}
+}
+
 func (c *check) done() {
 	switch {
 	case c.failed:

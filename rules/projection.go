@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Projection (spec section 5): each day after the as-of date evaluated
 // under the rule set in force on the as-of date, with the window ending on
@@ -224,15 +227,7 @@ func occupationGroups(c *Category, r Rule, jobs []Job, groups [][]Job, jobBuf []
 		}
 	}
 	picked := jobBuf[start:]
-	slices.SortStableFunc(picked, func(a, b Job) int {
-		switch {
-		case a.Code < b.Code:
-			return -1
-		case a.Code > b.Code:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(picked, func(a, b Job) int { return strings.Compare(a.Code, b.Code) })
 	for i := 0; i < len(picked); {
 		j := i + 1
 		for j < len(picked) && picked[j].Code == picked[i].Code {

@@ -53,35 +53,34 @@ const (
 // Reasons of the applicant profile (profile-columns.md "Reason codes" and
 // the "blank means" column of its tables).
 const (
-	ReasonAgeMissing                 = "age_missing"
-	ReasonAgeFromAgeColumn           = "age_from_age_column"
-	ReasonDateOfBirthAfterAsOf       = "date_of_birth_after_as_of"
-	ReasonMaritalStatusMissing       = "marital_status_missing"
-	ReasonSpouseAccompanyingMissing  = "spouse_accompanying_missing"
-	ReasonEducationMissing           = "education_missing"
-	ReasonIntendsQuebec              = "intends_quebec"
-	ReasonFamilySizeUnknown          = "family_size_unknown"
-	ReasonSettlementFundsUnknown     = "settlement_funds_unknown"
-	ReasonFundsBelowRequired         = "funds_below_required"
-	ReasonFundsRequirementUnknown    = "funds_requirement_unknown"
-	ReasonApplicantValuesDiffer      = "applicant_values_differ"
-	ReasonDateOrderAssumed           = "date_order_assumed"
-	ReasonJobOfferNOCMissing         = "job_offer_noc_missing"
-	ReasonLanguageLevelsUndated      = "language_levels_undated"
-	ReasonLang2SameLanguageIgnored   = "lang2_same_language_ignored"
-	ReasonSpouseLangWithoutSpouse    = "spouse_lang_without_spouse"
-	ReasonCanadianWorkMonths3yMiss   = "canadian_work_months_3y_missing"
-	ReasonCanadianWorkTEERMissing    = "canadian_work_teer_missing"
-	ReasonPrimaryNOCMissing          = "primary_noc_missing"
-	ReasonPrimaryNOCContinuousMiss   = "primary_noc_continuous_months_missing"
-	ReasonTradeMonths5yMissing       = "trade_months_5y_missing"
-	ReasonUnreadableSuffix           = "_unreadable" // <column>_unreadable: see UnreadableCode
-	ReasonJobCountryUnknown          = "jobN_country_unknown"
-	ReasonJobHoursMissing            = "jobN_hours_missing"
-	ReasonJobNOCMissing              = "jobN_noc_missing"
-	ReasonJobDatesUnreadable         = "jobN_dates_unreadable"
-	ReasonJobLowMatchScore           = "jobN_low_match_score"
-	ReasonWorkFromSummaryAndJobsDiff = "work_summary_differs_from_jobs"
+	ReasonAgeMissing                = "age_missing"
+	ReasonAgeFromAgeColumn          = "age_from_age_column"
+	ReasonDateOfBirthAfterAsOf      = "date_of_birth_after_as_of"
+	ReasonMaritalStatusMissing      = "marital_status_missing"
+	ReasonSpouseAccompanyingMissing = "spouse_accompanying_missing"
+	ReasonEducationMissing          = "education_missing"
+	ReasonIntendsQuebec             = "intends_quebec"
+	ReasonFamilySizeUnknown         = "family_size_unknown"
+	ReasonSettlementFundsUnknown    = "settlement_funds_unknown"
+	ReasonFundsBelowRequired        = "funds_below_required"
+	ReasonFundsRequirementUnknown   = "funds_requirement_unknown"
+	ReasonApplicantValuesDiffer     = "applicant_values_differ"
+	ReasonDateOrderAssumed          = "date_order_assumed"
+	ReasonJobOfferNOCMissing        = "job_offer_noc_missing"
+	ReasonLanguageLevelsUndated     = "language_levels_undated"
+	ReasonLang2SameLanguageIgnored  = "lang2_same_language_ignored"
+	ReasonSpouseLangWithoutSpouse   = "spouse_lang_without_spouse"
+	ReasonCanadianWorkMonths3yMiss  = "canadian_work_months_3y_missing"
+	ReasonCanadianWorkTEERMissing   = "canadian_work_teer_missing"
+	ReasonPrimaryNOCMissing         = "primary_noc_missing"
+	ReasonPrimaryNOCContinuousMiss  = "primary_noc_continuous_months_missing"
+	ReasonTradeMonths5yMissing      = "trade_months_5y_missing"
+	ReasonUnreadableSuffix          = "_unreadable" // <column>_unreadable: see UnreadableCode
+	ReasonJobCountryUnknown         = "jobN_country_unknown"
+	ReasonJobHoursMissing           = "jobN_hours_missing"
+	ReasonJobNOCMissing             = "jobN_noc_missing"
+	ReasonJobDatesUnreadable        = "jobN_dates_unreadable"
+	ReasonJobLowMatchScore          = "jobN_low_match_score"
 )
 
 // Language test reasons, one set per test slot (lang1_, lang2_,
@@ -172,7 +171,6 @@ var reasonKinds = map[string]Kind{
 	ReasonTradeMonths5yMissing: KindReview,
 	ReasonJobCountryUnknown:    KindReview, ReasonJobHoursMissing: KindReview, ReasonJobNOCMissing: KindReview,
 	ReasonJobDatesUnreadable: KindReview, ReasonJobLowMatchScore: KindReview,
-	ReasonWorkFromSummaryAndJobsDiff: KindNote,
 
 	ReasonLang1TestNotDesignated: KindReview, ReasonLang1PTECoreBefore: KindNote,
 	ReasonLang1TestDateMissing: KindReview, ReasonLang1ScoresIncomplete: KindInput,

@@ -199,3 +199,17 @@ func FuzzParseVocab(f *testing.F) {
 		IsQuebec(s)
 	})
 }
+
+func TestAgeOn(t *testing.T) {
+	for _, tt := range []struct {
+		dob, on string
+		want    int
+	}{
+		{"1990-06-15", "2026-06-14", 35}, {"1990-06-15", "2026-06-15", 36}, {"2000-02-29", "2026-02-27", 25},
+		{"2000-02-29", "2026-02-28", 26}, {"2000-02-29", "2028-02-28", 27}, {"2000-02-29", "2028-02-29", 28},
+	} {
+		if got := AgeOn(day(tt.dob), day(tt.on)); got != tt.want {
+			t.Errorf("AgeOn(%s, %s) = %d, want %d", tt.dob, tt.on, got, tt.want)
+		}
+	}
+}
