@@ -34,6 +34,11 @@ type Evaluator struct {
 type Assessment struct {
 	RuleSet string
 	AsOf    Date
+	// ProfileGiven: the applicant had at least one profile cell. Without
+	// one (a list of jobs only) the programs are still decided (not met,
+	// for want of a language test) but no reason for a missing profile
+	// value is added, and the explanation covers the categories only.
+	ProfileGiven bool
 
 	// Categories are the category decisions (RuleSet.Evaluate, with the
 	// French category judged on the profile's valid French test).
@@ -92,7 +97,7 @@ func (e *Evaluator) Assess(a *Applicant, p *Profile, asOf Date) Assessment {
 // worker can keep one Assessment for all its applicants.
 func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf Date) {
 	*dst = Assessment{
-		RuleSet: e.Rules.Name, AsOf: asOf, Age: Unknown,
+		RuleSet: e.Rules.Name, AsOf: asOf, Age: Unknown, ProfileGiven: !p.Empty,
 		Categories:    dst.Categories[:0],
 		CEC:           ProgramResult{Reasons: dst.CEC.Reasons[:0]},
 		FSW:           ProgramResult{Reasons: dst.FSW.Reasons[:0]},
@@ -108,7 +113,9 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	}
 	why := dst.Reasons
 
-	// Person.
+	// Person. A list without profile columns gets no reasons for them.
+	given := !p.Empty
+	person := why
 	switch {
 	case !p.DateOfBirth.IsZero() && asOf.Before(p.DateOfBirth):
 		why = append(why, fieldReason(ReasonDateOfBirthAfterAsOf, FieldDateOfBirth))
@@ -130,6 +137,9 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	withSpouse := ScoredWithSpouse(p.Marital, p.SpouseAccompanying, p.SpouseCitizenOrPR)
 	if p.Education == EducationUnknown {
 		why = append(why, fieldReason(ReasonEducationMissing, FieldEducationLevel))
+	}
+	if !given {
+		why = person
 	}
 
 	// Language tests.
@@ -160,7 +170,10 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	w := p.WorkOf(DeriveWork(a.Jobs, asOf, false, p.PrimaryNOC))
 	dst.Work = w
 	in := programInput{p: p, asOf: asOf, age: dst.Age, withSpouse: withSpouse,
-		first: &dst.First, second: &dst.Second, spouse: &dst.Spouse, firstDoubt: firstDoubt, why: &why}
+		first: &dst.First, second: &dst.Second, spouse: &dst.Spouse, firstDoubt: firstDoubt}
+	if given {
+		in.why = &why
+	}
 	dst.FSWPoints = fswPoints(&in, &w)
 	evalCEC(&in, &w, &dst.CEC)
 	evalFSW(&in, &w, dst.FSWPoints, &dst.FSW)
@@ -223,7 +236,7 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 	if jobsMatter {
 		why = jobDoubts(a.Jobs, why)
 	}
-	if !dst.InPool {
+	if !dst.InPool && given {
 		why = append(why, mkReason(ReasonNotInPool))
 	}
 
@@ -342,7 +355,7 @@ func (dst *Assessment) languages(p *Profile, asOf Date, why []Reason) ([]Reason,
 		older(oe, &p.OlderEnglish, FieldEnglishReading)
 		older(of, &p.OlderFrench, FieldFrenchReading)
 	}
-	if first.Doubt != [4]bool{} {
+	if first.Doubt != [4]bool{} || p.Lang1.TypeBad {
 		firstDoubt = true
 	}
 	dst.First, dst.Second = first, second

@@ -98,9 +98,14 @@ func (e *Evaluator) explain(a *Assessment) string {
 	if s := e.explainCategories(a); s != "" {
 		parts = append(parts, s)
 	}
-	parts = append(parts, e.explainPrograms(a))
-	if s := explainCRS(a); s != "" {
-		parts = append(parts, s)
+	if a.ProfileGiven {
+		parts = append(parts, e.explainPrograms(a))
+		if s := explainCRS(a); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
 	}
 	return strings.Join(parts, ". ") + "."
 }
@@ -162,10 +167,12 @@ func (e *Evaluator) explainCategories(a *Assessment) string {
 	r := rs.Rule(rs.category(best.Category))
 	s := CategoryWords(best.Category, rs) + ": " + Thousands(int(best.Hours+1e-6)) + " of " + Thousands(int(r.MinHours)) +
 		" hours as " + e.occupation(best.Code)
-	if bestFrom != 0 {
+	switch {
+	case bestFrom != 0:
 		s += "; met on " + bestFrom.String() + " if this job continues"
-	} else if best.Status == Review {
-		s += "; needs a review"
+	case best.Status == Review:
+		return CategoryWords(best.Category, rs) + " needs a review (" + Thousands(int(best.Hours+1e-6)) + " hours as " +
+			e.occupation(best.Code) + " if the doubtful data holds)"
 	}
 	return s
 }
@@ -203,8 +210,7 @@ func (e *Evaluator) explainPrograms(a *Assessment) string {
 	case len(met) > 0:
 		s = joinWords(met) + " eligible"
 	case len(review) > 0:
-		s = "Not yet in the pool: " + joinWords(review) + " needs a review"
-		return s
+		return "Not yet in the pool: " + joinWords(review) + needs(review)
 	default:
 		s = "Not in the pool: no program met"
 		var why []string
@@ -220,9 +226,16 @@ func (e *Evaluator) explainPrograms(a *Assessment) string {
 		return s
 	}
 	if len(review) > 0 {
-		s += "; " + joinWords(review) + " needs a review"
+		s += "; " + joinWords(review) + needs(review)
 	}
 	return s
+}
+
+func needs(ws []string) string {
+	if len(ws) > 1 {
+		return " need a review"
+	}
+	return " needs a review"
 }
 
 func explainCRS(a *Assessment) string {

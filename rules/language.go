@@ -93,8 +93,10 @@ type LangTest struct {
 	Scores     [4]float64
 	Has        [4]bool
 	// Bad marks a score cell that was there but could not be read (the
-	// parser reported <column>_unreadable); it counts as 0.
-	Bad [4]bool
+	// parser reported <column>_unreadable); it counts as 0. TypeBad: so
+	// was the test type.
+	Bad     [4]bool
+	TypeBad bool
 	// Undated marks levels from the older french_*/english_* columns, which
 	// carry no dates and are used as they are (note language_levels_undated).
 	Undated bool
@@ -102,7 +104,7 @@ type LangTest struct {
 
 // Present reports whether the sheet gave anything for this test.
 func (t *LangTest) Present() bool {
-	return t.Type != TestNone || t.Has != [4]bool{} || t.Bad != [4]bool{}
+	return t.Type != TestNone || t.Has != [4]bool{} || t.Bad != [4]bool{} || t.TypeBad
 }
 
 // LangResult is a test converted on an as-of date.
@@ -339,7 +341,9 @@ func (t *LangTest) Convert(slot LangSlot, asOf Date, dst []Reason) (LangResult, 
 	var c *chart
 	switch t.Type {
 	case TestNone:
-		add(sc.testMissing, sc.typeField)
+		if !t.TypeBad { // an unreadable type has its reason already
+			add(sc.testMissing, sc.typeField)
+		}
 		return res, dst
 	case TestNotDesignated:
 		add(sc.notDesignated, sc.typeField)

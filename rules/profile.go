@@ -149,8 +149,14 @@ const Unknown = -1
 
 // Profile is an applicant's profile, typed. Numbers the sheet left blank
 // are Unknown (-1); yes/no cells keep TriBlank so that each rule applies
-// the blank meaning of its column.
+// the blank meaning of its column. Make one with ParseProfile (or
+// NewProfile): the zero value means age 0 and zero months, not blanks.
 type Profile struct {
+	// Empty: no profile cell was given (a list of jobs only). Assess then
+	// adds none of the reasons for missing profile values and explains the
+	// categories alone.
+	Empty bool
+
 	// Person and family.
 	DateOfBirth        Date // zero: not given (or unreadable)
 	Age                int  // the age column; Unknown when blank
@@ -195,6 +201,16 @@ type Profile struct {
 	SettlementFunds      float64 // CAD; Unknown
 }
 
+// NewProfile is a profile with every value blank (Empty).
+func NewProfile() Profile {
+	return Profile{
+		Empty: true, Age: Unknown, DependentChildren: Unknown, FamilySize: Unknown,
+		CanadianWorkMonths: Unknown, CanadianWorkMonths3y: Unknown, CanadianWorkTEER: Unknown,
+		ForeignWorkMonths: Unknown, PrimaryNOCContinuousMonths: Unknown, TradeMonths5y: Unknown,
+		SpouseCanadianWorkMonths: Unknown, SettlementFunds: Unknown,
+	}
+}
+
 // DateOrders gives the date order of each date column (the screening
 // stage settles it per column); the zero value reads all as d/m/y.
 type DateOrders [NumFields]DateOrder
@@ -227,12 +243,8 @@ func (c *ProfileCells) ParseInto(p *Profile, orders *DateOrders, dst []Reason) [
 	if orders == nil {
 		orders = &DateOrders{}
 	}
-	*p = Profile{
-		Age: Unknown, DependentChildren: Unknown, FamilySize: Unknown,
-		CanadianWorkMonths: Unknown, CanadianWorkMonths3y: Unknown, CanadianWorkTEER: Unknown,
-		ForeignWorkMonths: Unknown, PrimaryNOCContinuousMonths: Unknown, TradeMonths5y: Unknown,
-		SpouseCanadianWorkMonths: Unknown, SettlementFunds: Unknown,
-	}
+	*p = NewProfile()
+	p.Empty = *c == ProfileCells{}
 	bad := func(f Field) {
 		dst = append(dst, Reason{Code: unreadableCodes[f], Kind: KindInput, Field: fieldNames[f], Job: -1})
 	}
@@ -322,6 +334,7 @@ func (c *ProfileCells) ParseInto(p *Profile, orders *DateOrders, dst []Reason) [
 		first Field
 	}{{&p.Lang1, FieldLang1Test}, {&p.Lang2, FieldLang2Test}, {&p.SpouseLang, FieldSpouseLangTest}} {
 		if t.test.Type, ok = ParseTestType(c[t.first]); !ok {
+			t.test.TypeBad = true
 			bad(t.first)
 		}
 		t.test.TestDate = date(t.first + 1)
