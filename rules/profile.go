@@ -101,7 +101,7 @@ var (
 func init() {
 	for f := Field(0); f < NumFields; f++ {
 		fieldByName[fieldNames[f]] = f
-		unreadableCodes[f] = fieldNames[f] + ReasonUnreadableSuffix
+		unreadableCodes[f] = fieldNames[f] + UnreadableSuffix
 	}
 }
 

@@ -75,13 +75,16 @@ const (
 	ReasonPrimaryNOCMissing         = "primary_noc_missing"
 	ReasonPrimaryNOCContinuousMiss  = "primary_noc_continuous_months_missing"
 	ReasonTradeMonths5yMissing      = "trade_months_5y_missing"
-	ReasonUnreadableSuffix          = "_unreadable" // <column>_unreadable: see UnreadableCode
 	ReasonJobCountryUnknown         = "jobN_country_unknown"
 	ReasonJobHoursMissing           = "jobN_hours_missing"
 	ReasonJobNOCMissing             = "jobN_noc_missing"
 	ReasonJobDatesUnreadable        = "jobN_dates_unreadable"
 	ReasonJobLowMatchScore          = "jobN_low_match_score"
 )
+
+// UnreadableSuffix makes the <column>_unreadable code of a profile
+// column (UnreadableCode): "age_unreadable", "lang1_reading_unreadable" ...
+const UnreadableSuffix = "_unreadable"
 
 // Language test reasons, one set per test slot (lang1_, lang2_,
 // spouse_lang_): the codes of profile-columns.md with the slot's prefix.
@@ -205,7 +208,7 @@ func KindOf(code string) (k Kind, ok bool) {
 	if k, ok := reasonKinds[code]; ok {
 		return k, true
 	}
-	if n := len(code) - len(ReasonUnreadableSuffix); n > 0 && code[n:] == ReasonUnreadableSuffix {
+	if n := len(code) - len(UnreadableSuffix); n > 0 && code[n:] == UnreadableSuffix {
 		if _, ok := fieldByName[code[:n]]; ok {
 			return KindInput, true
 		}
