@@ -44,9 +44,6 @@ func TestProjectionMatchesBruteForce(t *testing.T) {
 	book := builtinBook(t)
 	rng := rand.New(rand.NewPCG(13, *projectionSeed))
 	n := 400 * *projectionScale
-	if testing.Short() {
-		n = 60
-	}
 	compared := map[string]int{}
 	for i := 0; i < n; i++ {
 		asOf := MakeDate(2023, 6, 1) + Date(rng.IntN(4*365))
@@ -117,9 +114,6 @@ func TestCECProjectionMatchesBruteForce(t *testing.T) {
 	book := builtinBook(t)
 	rng := rand.New(rand.NewPCG(7, 11+*projectionSeed))
 	n := 150 * *projectionScale
-	if testing.Short() {
-		n = 25
-	}
 	found := 0
 	for i := 0; i < n; i++ {
 		asOf := MakeDate(2025, 3, 1) + Date(rng.IntN(2*365))
