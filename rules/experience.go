@@ -102,7 +102,7 @@ func evalLanguage(c *Category, a *Applicant) Decision {
 	for _, lv := range a.French {
 		switch {
 		case lv == -1:
-			d.Status, d.Reasons = Review, []string{"language_score_unreadable"}
+			d.Status, d.Reasons = Review, []string{ReasonLanguageScoreUnreadable}
 			return d
 		case lv == 0: // not assessed
 			return d
@@ -135,7 +135,8 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 	}
 	r := rs.Rule(c)
 	var reasons []string
-	var certain, possible []Job
+	var cbuf, pbuf [8]Job // working memory for the usual few jobs
+	certain, possible := cbuf[:0], pbuf[:0]
 	for _, j := range a.Jobs {
 		if j.Code == "" || !c.Lists(j.Code) {
 			continue
@@ -146,18 +147,18 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 		doubt := ""
 		switch {
 		case !j.DatesKnown:
-			reasons = append(reasons, "dates_unreadable")
+			reasons = append(reasons, ReasonDatesUnreadable)
 			continue // no interval to count, but a person must look
 		case !j.HoursKnown:
-			doubt = "hours_missing"
+			doubt = ReasonHoursMissing
 			j.Hours, j.HoursKnown = FullTimeHours, true
 		case j.LowConfidence:
-			doubt = "low_match_score"
+			doubt = ReasonLowMatchScore
 		case r.Location == Canada && j.Country == CountryUnknown:
-			doubt = "country_unknown"
+			doubt = ReasonCountryUnknown
 		}
-		if j.LowConfidence && doubt != "low_match_score" {
-			reasons = append(reasons, "low_match_score")
+		if j.LowConfidence && doubt != ReasonLowMatchScore {
+			reasons = append(reasons, ReasonLowMatchScore)
 		}
 		if doubt == "" {
 			certain = append(certain, j)
@@ -171,13 +172,13 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 	case d.Hours >= r.MinHours:
 		d.Status = Eligible
 		if len(c.ExtraRequirements) > 0 {
-			d.Status, d.Reasons = Review, []string{"extra_requirements"}
+			d.Status, d.Reasons = Review, []string{ReasonExtraRequirements}
 		}
 		return d
 	case len(reasons) == 0:
 		return d
 	}
-	if h, code := bestHours(possible, r, asOf); h >= r.MinHours || hasReason(reasons, "dates_unreadable") {
+	if h, code := bestHours(possible, r, asOf); h >= r.MinHours || hasReason(reasons, ReasonDatesUnreadable) {
 		d.Status = Review
 		if d.Hours == 0 {
 			d.Hours, d.Code = h, code
@@ -185,6 +186,14 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 		d.Reasons = dedupe(reasons)
 	}
 	return d
+}
+
+// certain reports whether job j counts for category c under r without
+// doubt (the jobs evalOccupation adds up first; the projection uses the
+// same).
+func (c *Category) certain(j *Job, r Rule) bool {
+	return j.Code != "" && c.codes[j.Code] && j.DatesKnown && j.HoursKnown && !j.LowConfidence &&
+		!(r.Location == Canada && j.Country != CountryCanada)
 }
 
 func hasReason(rs []string, r string) bool { return slices.Contains(rs, r) }
@@ -210,13 +219,14 @@ func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
 		return 0, ""
 	}
 	best, bestCode := 0.0, ""
+	var sbuf [8]Job
 	for i, j := range jobs {
 		if seenBefore(jobs[:i], j.Code) {
 			continue
 		}
 		same := jobs[i:]
 		if len(jobs)-i > 1 {
-			same = make([]Job, 0, len(jobs)-i)
+			same = sbuf[:0]
 			for _, k := range jobs[i:] {
 				if k.Code == j.Code {
 					same = append(same, k)
@@ -239,10 +249,19 @@ func bestHours(jobs []Job, r Rule, asOf Date) (float64, string) {
 // continuity that total counts; with it, the best run of worked days
 // whose gaps are at most MaxGapDays.
 func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
-	winStart := asOf.AddYears(-r.Window) + 1
+	return occupationHours(jobs, r, asOf, asOf.AddYears(-r.Window)+1)
+}
+
+// occupationHours is OccupationHours with the window's first day worked
+// out by the caller (asOf.AddYears(-r.Window) + 1).
+func occupationHours(jobs []Job, r Rule, asOf, winStart Date) float64 {
+	// Rates are weekly hours and sums are hour-days of weekly rates (seven
+	// times the hours), divided by 7 once at the end: with hours in halves
+	// or quarters every step is exact, so that equal totals compare equal
+	// and totals grow or shrink with the window exactly as the days do.
 	type edge struct {
 		day  Date
-		rate float64 // hours a day added at day
+		rate float64 // weekly hours added at day
 	}
 	var buf [16]edge
 	edges := buf[:0]
@@ -260,13 +279,13 @@ func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
 		if s > e {
 			continue
 		}
-		edges = append(edges, edge{s, j.Hours / 7}, edge{e + 1, -j.Hours / 7})
+		edges = append(edges, edge{s, j.Hours}, edge{e + 1, -j.Hours})
 	}
 	if len(edges) == 0 {
 		return 0
 	}
 	slices.SortFunc(edges, func(a, b edge) int { return int(a.day - b.day) })
-	const capPerDay = float64(FullTimeHours) / 7
+	const capPerWeek = float64(FullTimeHours)
 	var total, run, best, rate float64
 	lastWorked := Date(0) // last day of the current run
 	for i := 0; i < len(edges); {
@@ -279,7 +298,7 @@ func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
 			continue
 		}
 		next := edges[i].day
-		h := min(rate, capPerDay) * float64(next-day)
+		h := min(rate, capPerWeek) * float64(next-day)
 		total += h
 		if r.Continuous {
 			if lastWorked != 0 && int(day-lastWorked-1) > r.MaxGapDays {
@@ -291,9 +310,9 @@ func OccupationHours(jobs []Job, r Rule, asOf Date) float64 {
 		}
 	}
 	if r.Continuous {
-		return best
+		return best / 7
 	}
-	return total
+	return total / 7
 }
 
 // FormatHours renders qualifying hours for the qualifying_hours column:

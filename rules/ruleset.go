@@ -1,6 +1,33 @@
-// Package rules holds the Express Entry category rule sets as dated data and
-// evaluates applicants against them: the work-experience arithmetic, the
-// language requirement, and the parsing of dates and hours they depend on.
+// Package rules holds the Express Entry rules as dated data and evaluates
+// applicants against them: the category rule sets and their
+// work-experience arithmetic; the language tests (raw scores to CLB/NCLC);
+// the applicant profile and its vocabularies; the three programs (CEC, FSW
+// with its 67-point grid, FST); the CRS; the rounds of invitations and
+// their cut-offs; the dates on which eligibility starts or lapses; and the
+// parsing of the dates and hours they depend on. It imports no other
+// package of the project.
+//
+// The screening stage calls it once per applicant:
+//
+//	// Once per run.
+//	rs, _ := book.At(asOf)                 // or book.Named(name)
+//	draws := rules.BuiltinDraws()          // or rules.LoadDrawsFile(path) for --draws
+//	ev := &rules.Evaluator{Rules: rs, Draws: draws, Title: nocTitle}
+//
+//	// Per applicant (a worker keeps cells, profile, reasons and out).
+//	cells.Reset()
+//	for each row of the applicant, for each detected profile column f:
+//		if !cells.Set(f, cell) { note rules.ReasonApplicantValuesDiffer for f }
+//	why = cells.ParseInto(&profile, &orders, why[:0]) // <column>_unreadable ...
+//	app := rules.Applicant{Jobs: jobs}                 // as today
+//	ev.AssessInto(&out, &app, &profile, asOf)
+//	cols := out.Columns()                              // rules.ColumnNames order
+//	out.Categories, out.Reasons ...                    // as Decision and Reason
+//
+// Every reason code is a Reason* constant (reasons.go) or made from a
+// column name (UnreadableCode, JobReasonCode); KindOf gives its kind.
+// Where the facts leave a choice, the choice is named in
+// interpretations.go.
 package rules
 
 import (
