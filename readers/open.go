@@ -45,7 +45,8 @@ type Info struct {
 // "chart sheet", "empty", "no recognisable header in its first 10
 // non-empty rows").
 type PassedSheet struct {
-	Name, Why string
+	Name string `json:"name"`
+	Why  string `json:"why"`
 }
 
 // Describer is implemented by every reader of this package.

@@ -100,6 +100,7 @@ type Job struct {
 	out      *outputTable
 	schema   pipeline.Schema
 	replaced []string
+	inputs   []readers.Info
 	log      zerolog.Logger
 	ran      bool
 }
@@ -165,8 +166,25 @@ func Open(cfg Config) (*Job, error) {
 		}
 	}
 
-	if j.src, err = readers.OpenAll(cfg.Inputs, readers.Options{Sheet: cfg.Sheet}); err != nil {
+	// A sheet is the list when its header has what the run needs: the
+	// first sheet of a workbook may be a cover page or a chart.
+	headerOK := func(h []string) bool { _, err := DetectColumns(h, mapping); return err == nil }
+	if j.src, err = readers.OpenAll(cfg.Inputs, readers.Options{Sheet: cfg.Sheet, HeaderOK: headerOK}); err != nil {
 		return nil, err
+	}
+	for _, in := range j.src.Infos() {
+		ev := j.log.Info().Str("file", in.File).Str("format", in.Format).Int("header_row", in.HeaderRow)
+		if in.Sheet != "" {
+			ev = ev.Str("sheet", in.Sheet)
+		}
+		for _, p := range in.Passed {
+			ev = ev.Str("passed_"+p.Name, p.Why)
+		}
+		if in.Encoding != "" {
+			ev = ev.Str("encoding", in.Encoding).Str("line_ends", in.LineEnds).Str("delimiter", in.Delimiter)
+		}
+		ev.Msg("input opened")
+		j.inputs = append(j.inputs, in)
 	}
 	if j.cols, err = DetectColumns(j.src.Header(), mapping); err != nil {
 		j.src.Close()

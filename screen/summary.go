@@ -12,6 +12,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/readers"
 )
 
 // Summary is what a run did, in one set of names: the --summary JSON, the
@@ -53,6 +54,10 @@ type InputFile struct {
 	Name   string `json:"name"`
 	SHA256 string `json:"sha256,omitempty"`
 	Rows   int    `json:"rows"`
+	// Sheet is the worksheet read from a workbook; Passed the sheets before
+	// it that were not the list, and why.
+	Sheet  string                `json:"sheet,omitempty"`
+	Passed []readers.PassedSheet `json:"sheets_passed_over,omitempty"`
 }
 
 // CategoryCount is the applicants of one category by status.
@@ -105,7 +110,13 @@ func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Sum
 		if err != nil {
 			return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
 		}
-		s.Inputs = append(s.Inputs, InputFile{Path: in, Name: inputName(in), SHA256: sum, Rows: rows[inputName(in)]})
+		f := InputFile{Path: in, Name: inputName(in), SHA256: sum, Rows: rows[inputName(in)]}
+		for _, info := range j.inputs {
+			if info.File == f.Name {
+				f.Sheet, f.Passed = info.Sheet, info.Passed
+			}
+		}
+		s.Inputs = append(s.Inputs, f)
 	}
 	return s, nil
 }
