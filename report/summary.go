@@ -41,11 +41,17 @@ func (x *Workbook) writeSummary() error {
 	put("As-of date", s.AsOf)
 	put("Rule set", s.RuleSet+" (effective "+s.RuleSetEffective+")")
 	put("NOC index", s.NOCIndex)
+	if s.DrawsData != "" {
+		put("Rounds of invitations", s.DrawsData+", last round "+s.DrawsLastDate)
+	}
 	put("Review below match score", s.Threshold)
 	put("Applicants", s.Applicants)
 	put("Rows", s.RowsWritten)
 	put("Rows needing review", s.RowsNeedReview)
 	put("Rows with input errors", s.RowsInputErrors)
+	if len(s.Programs) > 0 {
+		put("Applicants in the pool (a program met)", s.InPool)
+	}
 	row++
 	heading("Input file", "Rows")
 	for _, in := range s.Inputs {
@@ -66,6 +72,30 @@ func (x *Workbook) writeSummary() error {
 	}
 	tableBottom := row - 1
 	row++
+	if len(s.Programs) > 0 {
+		heading("Program", "Eligible", "Review", "Not eligible")
+		for _, c := range s.Programs {
+			f.SetSheetRow(sh, at("A"), &[]any{xlsxText(c.Name), c.Eligible, c.Review, c.NotEligible})
+			row++
+		}
+		row++
+	}
+	if len(s.Rounds) > 0 {
+		heading("Latest round before the as-of date", "Round, date", "Cut-off", "Could be invited", "At or above")
+		for _, r := range s.Rounds {
+			f.SetSheetRow(sh, at("A"), &[]any{xlsxText(r.Name), "#" + r.Round + ", " + r.Date, r.Cutoff, r.Applicants, r.AtOrAbove})
+			row++
+		}
+		row++
+	}
+	if len(s.CRS) > 0 {
+		heading("CRS score", "Applicants")
+		for _, b := range s.CRS {
+			f.SetSheetRow(sh, at("A"), &[]any{fmt.Sprintf("%d-%d", b.From, b.To), b.Applicants})
+			row++
+		}
+		row++
+	}
 	heading("What most often needs checking", "Reason code", "Rows")
 	for i, r := range reviewReasons(s.RowsByReason) {
 		if i == 10 {
@@ -76,7 +106,7 @@ func (x *Workbook) writeSummary() error {
 	}
 	f.SetColWidth(sh, "A", "A", 50)
 	f.SetColWidth(sh, "B", "B", 24)
-	f.SetColWidth(sh, "C", "D", 13)
+	f.SetColWidth(sh, "C", "E", 14)
 	if err := x.pageSetup(sh); err != nil {
 		return err
 	}

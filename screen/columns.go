@@ -7,12 +7,15 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/jszwec/csvutil"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/rules"
 )
 
 // Field is a canonical input field (spec section 3).
@@ -91,10 +94,10 @@ var synonymIndex = func() map[string]Field {
 // so "Job Title", "job_title" and "JOB-TITLE:" compare equal.
 func squash(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	// Decomposed, an accented letter is its base letter and a mark: keep
+	// the letter, drop the mark ("Début" -> "debut").
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		} else if r >= 'à' && r <= 'ü' {
 			b.WriteRune(r)
 		}
 	}
@@ -114,6 +117,9 @@ type Columns struct {
 	// wide shape.
 	Jobs []JobColumns
 	Wide bool
+	// Profile holds the column of each applicant profile field
+	// (rules.Field), -1 if absent.
+	Profile [rules.NumFields]int
 }
 
 var (
@@ -144,15 +150,18 @@ func DetectColumns(header []string, mapping map[string]string) (*Columns, error)
 	forced := map[int]bool{}
 	for name, col := range mapping {
 		f, ok := fieldByName(name)
-		if !ok {
-			return nil, fmt.Errorf("column map: unknown field %q (fields: %s)", name, strings.Join(fieldNames[:], ", "))
+		_, isProfile := rules.FieldByName(name)
+		if !ok && !isProfile {
+			return nil, fmt.Errorf("column map: unknown field %q (fields: %s)", name, knownFields())
 		}
 		i := indexOf(header, col)
 		if i < 0 {
 			return nil, &MapError{Field: name, Column: col, Header: header}
 		}
-		c.Fields[f] = i
 		forced[i] = true
+		if ok {
+			c.Fields[f] = i
+		}
 	}
 	for i, h := range header {
 		if forced[i] {
@@ -197,6 +206,16 @@ func DetectColumns(header []string, mapping map[string]string) (*Columns, error)
 			return nil, fmt.Errorf("no job title or NOC code column among the headers %q; name one with --map (e.g. job_title,<your header>)", header)
 		}
 	}
+	used := map[int]bool{}
+	for _, i := range c.Fields {
+		used[i] = true
+	}
+	for _, j := range c.Jobs {
+		for _, i := range j {
+			used[i] = true
+		}
+	}
+	detectProfile(c, mapping, func(i int) bool { return used[i] })
 	return c, nil
 }
 
@@ -220,6 +239,17 @@ func wideField(s string) (int, Field, bool) {
 	n := 0
 	fmt.Sscan(num, &n)
 	return n, f, true
+}
+
+// knownFields lists every field a --map line may name.
+func knownFields() string {
+	names := append([]string(nil), fieldNames[:]...)
+	for f := rules.Field(0); f < rules.NumFields; f++ {
+		if !slices.Contains(names, f.String()) {
+			names = append(names, f.String())
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func fieldByName(name string) (Field, bool) {
@@ -301,8 +331,9 @@ func LoadMapping(path string) (map[string]string, error) {
 		}
 		first = false
 		name := strings.TrimSpace(l.Field)
-		if _, ok := fieldByName(name); !ok {
-			return nil, fmt.Errorf("column map %s line %d: unknown field %q (fields: %s)", path, line, name, strings.Join(fieldNames[:], ", "))
+		_, isProfile := rules.FieldByName(name)
+		if _, ok := fieldByName(name); !ok && !isProfile {
+			return nil, fmt.Errorf("column map %s line %d: unknown field %q (fields: %s)", path, line, name, knownFields())
 		}
 		m[name] = strings.TrimSpace(l.Column)
 	}

@@ -40,6 +40,9 @@ type Config struct {
 	MapFile string
 	// Overrides is the firm's title -> NOC file, or "".
 	Overrides string
+	// Draws is a rounds feed in IRCC's JSON layout (--draws) whose rounds
+	// are added to the built-in ones; "" uses the built-in rounds alone.
+	Draws string
 	// NOCElements is a Statistics Canada elements CSV to use for this run;
 	// "" uses the one installed by "noc import", if any, else the built-in
 	// index alone.
@@ -93,6 +96,7 @@ const (
 type Job struct {
 	cfg      Config
 	ruleSet  *rules.RuleSet
+	draws    *rules.Draws
 	index    *noc.Index
 	matcher  *noc.Matcher
 	src      *readers.Concat
@@ -145,6 +149,12 @@ func Open(cfg Config) (*Job, error) {
 	var err error
 	if j.ruleSet, err = LoadRules(cfg.Rules, cfg.AsOf); err != nil {
 		return nil, err
+	}
+	j.draws = rules.BuiltinDraws()
+	if cfg.Draws != "" {
+		if j.draws, err = rules.LoadDrawsFile(cfg.Draws); err != nil {
+			return nil, configErr(cfg.Draws, err)
+		}
 	}
 	var mapping map[string]string
 	if cfg.MapFile != "" {
@@ -272,6 +282,9 @@ func (j *Job) Columns() *Columns { return j.cols }
 // RuleSet is the rule set the run applies.
 func (j *Job) RuleSet() *rules.RuleSet { return j.ruleSet }
 
+// Draws are the rounds of invitations the run compares with.
+func (j *Job) Draws() *rules.Draws { return j.draws }
+
 // Index is the NOC index the run matches against.
 func (j *Job) Index() *noc.Index { return j.index }
 
@@ -328,7 +341,15 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 			progress(Progress{Rows: rows, Fraction: f, Known: ok, Phase: PhaseScreening})
 		}
 	}
-	st := &stage{cols: j.cols, matcher: j.matcher, rules: j.ruleSet, asOf: j.cfg.AsOf, dateOrder: j.cfg.DateOrder, out: j.out}
+	cls := j.index.Classification()
+	title := func(code string) string {
+		if u := cls.Unit(code); u != nil {
+			return u.Title
+		}
+		return ""
+	}
+	eval := &rules.Evaluator{Rules: j.ruleSet, Draws: j.draws, Title: title}
+	st := &stage{cols: j.cols, matcher: j.matcher, rules: j.ruleSet, eval: eval, asOf: j.cfg.AsOf, dateOrder: j.cfg.DateOrder, out: j.out}
 	start := j.cfg.Now()
 	stats, err := pipeline.Run(ctx, j.src, st, append([]pipeline.Sink{t}, sinks...), popt)
 	if err != nil {

@@ -2,10 +2,13 @@ package screen
 
 import (
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/pipeline"
+	"github.com/casescreen/casescreen/rules"
 )
 
 // rowResult is everything one row's annotation is made from.
@@ -62,9 +65,42 @@ var outputColumns = []outputColumn{
 	{name: "eligible_categories", title: "Eligible categories", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.eligible) }},
 	{name: "review_categories", title: "Categories to review", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.review) }},
 	{name: "qualifying_hours", title: "Qualifying hours", words: idValues, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.hours) }},
+	{name: "eligible_from", title: "Eligible from", words: idValues, applicant: true, row: assessed("eligible_from", pipeline.Text)},
+	{name: "eligible_until", title: "Eligible until", words: idValues, applicant: true, row: assessed("eligible_until", pipeline.Text)},
+	{name: "cec_status", title: "CEC", words: status, applicant: true, row: assessed("cec_status", pipeline.Text)},
+	{name: "fsw_status", title: "FSW", words: status, applicant: true, row: assessed("fsw_status", pipeline.Text)},
+	{name: "fsw_points", title: "FSW points", typ: pipeline.Int, applicant: true, row: assessed("fsw_points", pipeline.Int)},
+	{name: "fst_status", title: "FST", words: status, applicant: true, row: assessed("fst_status", pipeline.Text)},
+	{name: "first_language_levels", title: "First language (R/W/L/S)", applicant: true, row: assessed("first_language_levels", pipeline.Text)},
+	{name: "second_language_levels", title: "Second language (R/W/L/S)", applicant: true, row: assessed("second_language_levels", pipeline.Text)},
+	{name: "crs_score", title: "CRS", typ: pipeline.Int, applicant: true, row: assessed("crs_score", pipeline.Int)},
+	{name: "crs_core", title: "CRS core", typ: pipeline.Int, applicant: true, row: assessed("crs_core", pipeline.Int)},
+	{name: "crs_spouse", title: "CRS spouse", typ: pipeline.Int, applicant: true, row: assessed("crs_spouse", pipeline.Int)},
+	{name: "crs_transfer", title: "CRS transferability", typ: pipeline.Int, applicant: true, row: assessed("crs_transfer", pipeline.Int)},
+	{name: "crs_additional", title: "CRS additional", typ: pipeline.Int, applicant: true, row: assessed("crs_additional", pipeline.Int)},
+	{name: "draw_margins", title: "Margin to the last cut-off", words: idValues, applicant: true, row: assessed("draw_margins", pipeline.Text)},
+	{name: "explanation", title: "Explanation", applicant: true, row: assessed("explanation", pipeline.Text)},
 	{name: "rule_set", title: "Rule set", applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.ruleSet) }},
 	{name: "needs_review", title: "Needs review", typ: pipeline.Bool, row: func(r *rowResult) pipeline.Value { return pipeline.BoolValue(r.rec.NeedsReview()) }},
 	{name: "review_reasons", title: "What to check", words: reasonList, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(reasonCodes(r.rec.Problems)) }},
+}
+
+// assessed fills a column from the applicant's assessment (rules.Assessment
+// .Columns), by its name there.
+func assessed(name string, typ pipeline.Type) func(r *rowResult) pipeline.Value {
+	i := slices.Index(rules.ColumnNames[:], name)
+	if i < 0 {
+		panic("screen: rules has no column " + name)
+	}
+	return func(r *rowResult) pipeline.Value {
+		v := r.app.assessed[i]
+		if typ == pipeline.Int && v != "" {
+			if n, err := strconv.Atoi(v); err == nil {
+				return pipeline.IntValue(n)
+			}
+		}
+		return pipeline.TextValue(v)
+	}
 }
 
 // lowest is the wide shape's match_score: the lowest score of the row's

@@ -33,7 +33,6 @@ const (
 	ReasonHoursUnreadable = "hours_unreadable"
 	ReasonHoursMissing    = "hours_missing"
 	ReasonHoursPartTime   = "hours_part_time_unknown"
-	ReasonLanguageLevel   = "language_score_unreadable"
 )
 
 // catalogue holds every reason code with its kind and wording. A code
@@ -84,7 +83,7 @@ var catalogue = []Reason{
 	{"country_unknown", pipeline.Review, "country unknown where Canadian experience is required"},
 	{"dates_unreadable", pipeline.Review, "dates of a listed job cannot be read"},
 	{"extra_requirements", pipeline.Review, "category has conditions the list cannot show"},
-	{ReasonLanguageLevel, pipeline.Input, "language score unreadable"},
+	{rules.ReasonLanguageScoreUnreadable, pipeline.Input, "language score unreadable"},
 
 	// The applicant's profile, language tests, programs, CRS and draws
 	// (rules); <column>_unreadable codes are found by LookupReason.

@@ -20,6 +20,7 @@ type stage struct {
 	cols      *Columns
 	matcher   *noc.Matcher
 	rules     *rules.RuleSet
+	eval      *rules.Evaluator
 	asOf      rules.Date
 	dateOrder rules.DateOrder
 	out       *outputTable
@@ -27,7 +28,7 @@ type stage struct {
 
 // NewWorker implements pipeline.Stage.
 func (s *stage) NewWorker() pipeline.Worker {
-	return &worker{stage: s, lm: s.matcher.Local()}
+	return &worker{stage: s, lm: s.matcher.Local(), orders: rules.UniformOrder(s.dateOrder)}
 }
 
 // worker screens batches on one goroutine.
@@ -40,7 +41,14 @@ type worker struct {
 	all    []rowJob
 	jobs   []rules.Job
 	perRow [][]rowJob
-	dec    []rules.Decision
+
+	// The applicant's profile and assessment.
+	cells  rules.ProfileCells
+	from   [rules.NumFields]int // the row each profile value came from
+	prof   rules.Profile
+	why    []rules.Reason
+	assess rules.Assessment
+	orders *rules.DateOrders
 }
 
 // rowJob is one job of a row with its match, before rules.
@@ -48,6 +56,7 @@ type rowJob struct {
 	match noc.Result
 	job   rules.Job
 	row   int // index of the row within the applicant
+	slot  int // which job of the row (0 in the long shape)
 }
 
 // applicantResult is what the rules decided for one applicant; every row of
@@ -55,6 +64,9 @@ type rowJob struct {
 type applicantResult struct {
 	eligible, review, hours string
 	reasons                 []string // reasons of the categories in review
+	// assessed holds the program, language, CRS, draw, date and
+	// explanation columns, in rules.ColumnNames order.
+	assessed [len(rules.ColumnNames)]string
 }
 
 // Process implements pipeline.Worker. It never fails on data; it returns
@@ -81,15 +93,16 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 	nj := len(w.cols.Jobs)
 	all := w.all[:0]
 	app := rules.Applicant{Jobs: w.jobs[:0]}
+	w.cells.Reset()
 	for i, rec := range rows {
 		for k := range w.cols.Jobs {
 			if rj, ok := w.job(rec, &w.cols.Jobs[k], k, nj > 1); ok {
-				rj.row = i
+				rj.row, rj.slot = i, k
 				all = append(all, rj)
 				app.Jobs = append(app.Jobs, rj.job)
 			}
 		}
-		w.french(rec, &app)
+		w.profileCells(rec, i)
 	}
 	// all may have moved while growing: slice it for the rows only now.
 	perRow := w.perRow[:0]
@@ -103,14 +116,18 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 		k += n
 	}
 	w.all, w.jobs, w.perRow = all, app.Jobs, perRow
-	w.dec = w.rules.EvaluateInto(w.dec[:0], &app, w.asOf)
+	w.why = w.cells.ParseInto(&w.prof, w.orders, w.why[:0])
+	w.eval.AssessInto(&w.assess, &app, &w.prof, w.asOf)
 	var res applicantResult
-	res.eligible, res.review, res.hours = rules.Summary(w.dec)
+	res.eligible, res.review, res.hours = rules.Summary(w.assess.Categories)
 	if res.review != "" {
-		for _, d := range w.dec {
+		for _, d := range w.assess.Categories {
 			res.reasons = append(res.reasons, d.Reasons...)
 		}
 	}
+	res.assessed = w.assess.Columns()
+	w.attach(rows, all, w.why)
+	w.attach(rows, all, w.assess.Reasons)
 	ncol := len(w.out.cols)
 	for i, rec := range rows {
 		for _, rj := range perRow[i] {
@@ -132,6 +149,57 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 		}
 		rec.Out = values[i*ncol : (i+1)*ncol : (i+1)*ncol]
 		w.out.fill(rec.Out, &rowResult{rec: rec, jobs: perRow[i], app: &res, ruleSet: w.rules.Name})
+	}
+}
+
+// profileCells takes the row's profile values into the applicant's
+// profile; a value that differs from one on an earlier row of the
+// applicant is a reason on this row.
+func (w *worker) profileCells(rec *pipeline.Record, row int) {
+	for f, col := range w.cols.Profile {
+		if col < 0 {
+			continue
+		}
+		v := cell(rec, col)
+		if v == "" {
+			continue
+		}
+		if w.cells[f] == "" {
+			w.from[f] = row
+		}
+		if !w.cells.Set(rules.Field(f), v) {
+			addOnce(rec, pipeline.Review, rules.ReasonApplicantValuesDiffer, rules.Field(f).String())
+		}
+	}
+}
+
+var ruleKinds = [...]pipeline.Kind{rules.KindNote: pipeline.Note, rules.KindReview: pipeline.Review, rules.KindInput: pipeline.Input}
+
+// attach puts the applicant's reasons on the rows they are about: a job's
+// on that job's row, a profile value's on the row it came from, the rest on
+// the applicant's first row. In the long shape a job's reason is its plain
+// code (the row is the job); in the wide shape it names the job (job2_...).
+func (w *worker) attach(rows []*pipeline.Record, all []rowJob, rs []rules.Reason) {
+	for _, r := range rs {
+		rec, code := rows[0], r.Code
+		switch {
+		case r.Job >= 0 && r.Job < len(all):
+			rj := all[r.Job]
+			rec = rows[rj.row]
+			if len(w.cols.Jobs) > 1 {
+				code = rules.JobReasonCode(code, rj.slot+1)
+			} else if plain, ok := strings.CutPrefix(code, "jobN_"); ok {
+				if _, known := LookupReason(plain); !known {
+					continue // the row has its own reason (no code: no_match, job_title_missing)
+				}
+				code = plain
+			}
+		case r.Field != "":
+			if f, ok := rules.FieldByName(r.Field); ok && w.cells[f] != "" {
+				rec = rows[w.from[f]]
+			}
+		}
+		addOnce(rec, ruleKinds[r.Kind], code, r.Field)
 	}
 }
 
@@ -209,21 +277,6 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 	return rowJob{match: m, job: j}, true
 }
 
-func (w *worker) french(rec *pipeline.Record, app *rules.Applicant) {
-	for i, f := range []Field{FrenchReading, FrenchWriting, FrenchListening, FrenchSpeaking} {
-		v := w.cols.Get(rec, f)
-		if v == "" || app.French[i] != 0 {
-			continue
-		}
-		lv, ok := parseLevel(v)
-		if !ok {
-			rec.Add(pipeline.Input, ReasonLanguageLevel, f.String(), "want an NCLC level 1-12")
-			lv = -1
-		}
-		app.French[i] = lv
-	}
-}
-
 // spreadsheetErrors are the error values Excel and LibreOffice show in a
 // cell whose formula failed.
 var spreadsheetErrors = regexp.MustCompile(`(?i)^(#(null!|div/0!|value!|ref!|name\?|num!|n/a|spill!|calc!|getting_data|field!|blocked!|unknown!|busy!|connect!|external!|python!)|err:\d{3})$|/0!$`)
@@ -239,17 +292,6 @@ func spreadsheetError(s string) bool {
 		return true
 	}
 	return strings.IndexFunc(s, unicode.IsLetter) < 0
-}
-
-// parseLevel reads "7", "NCLC 7", "clb7", "7.0".
-func parseLevel(s string) (int, bool) {
-	s = strings.TrimSpace(strings.ToLower(s))
-	s = strings.TrimSpace(strings.TrimLeft(s, "nclcb: "))
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 1 || f > 12 || f != float64(int(f)) {
-		return 0, false
-	}
-	return int(f), true
 }
 
 var canadaNames = map[string]bool{

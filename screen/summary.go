@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,17 @@ type Summary struct {
 	// Categories counts applicants per category in force, in rule-set
 	// order.
 	Categories []CategoryCount `json:"applicants_by_category"`
+	// Programs counts applicants per program (cec, fsw, fst) by status;
+	// InPool those who meet at least one.
+	Programs []CategoryCount `json:"applicants_by_program"`
+	InPool   int             `json:"applicants_in_pool"`
+	// CRS counts applicants with a CRS score by band; Rounds compares them
+	// with the latest round of each type before the as-of date.
+	CRS    []CRSBand       `json:"crs_distribution"`
+	Rounds []RoundStanding `json:"rounds"`
+	// DrawsData names the rounds data and its last round.
+	DrawsData     string `json:"draws_data"`
+	DrawsLastDate string `json:"draws_last_round"`
 	// RowsByMatchMethod counts jobs per match method.
 	RowsByMatchMethod    map[string]int `json:"rows_by_match_method"`
 	DistinctTitlesRanked int64          `json:"distinct_titles_ranked"`
@@ -47,6 +59,28 @@ type Summary struct {
 	Seconds       float64       `json:"elapsed_seconds"`
 	RowsPerSecond float64       `json:"rows_per_second"`
 }
+
+// CRSBand is the applicants whose CRS is in [From, To].
+type CRSBand struct {
+	From       int `json:"from"`
+	To         int `json:"to"`
+	Applicants int `json:"applicants"`
+}
+
+// RoundStanding is one round type's latest round before the as-of date and
+// how the applicants who could be invited in it stand against its cut-off.
+type RoundStanding struct {
+	Type       string `json:"type"`
+	Name       string `json:"name"`
+	Round      string `json:"round"`
+	Date       string `json:"date"`
+	Cutoff     int    `json:"cutoff"`
+	Applicants int    `json:"applicants"`  // could be invited in a round of this type
+	AtOrAbove  int    `json:"at_or_above"` // of those, with a CRS at or above the cut-off
+}
+
+// crsBands are the bands of the CRS distribution.
+var crsBands = []CRSBand{{0, 349, 0}, {350, 399, 0}, {400, 449, 0}, {450, 499, 0}, {500, 549, 0}, {550, 599, 0}, {600, 1200, 0}}
 
 // InputFile is one input of the run.
 type InputFile struct {
@@ -74,10 +108,22 @@ type CategoryCount struct {
 func (s *Summary) log(ev *zerolog.Event) *zerolog.Event {
 	ev = ev.Int("rows_written", s.RowsWritten).Int("applicants", s.Applicants).
 		Int("rows_with_input_errors", s.RowsInputErrors).Int("rows_needing_review", s.RowsNeedReview)
+	ev = ev.Int("applicants_in_pool", s.InPool)
+	for _, c := range s.Programs {
+		ev = ev.Int("eligible_"+c.ID, c.Eligible)
+	}
 	for _, c := range s.Categories {
 		ev = ev.Int("eligible_"+c.ID, c.Eligible)
 	}
 	return ev.Str("elapsed", Duration(s.Elapsed))
+}
+
+// rank is the place of id in order, after it when absent.
+func rank(order []string, id string) int {
+	if i := slices.Index(order, id); i >= 0 {
+		return i
+	}
+	return len(order)
 }
 
 // summary builds the run's Summary from the pipeline's counts and the
@@ -100,6 +146,33 @@ func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Sum
 		}
 		e, r := t.cats[c.ID]["eligible"], t.cats[c.ID]["review"]
 		s.Categories = append(s.Categories, CategoryCount{ID: c.ID, Name: c.Name, Eligible: e, Review: r, NotEligible: st.Applicants - e - r})
+	}
+	for _, p := range programIDs {
+		e, r := t.programs[p]["eligible"], t.programs[p]["review"]
+		s.Programs = append(s.Programs, CategoryCount{ID: p, Name: j.Name(p), Eligible: e, Review: r, NotEligible: st.Applicants - e - r})
+	}
+	s.InPool = t.inPool
+	s.CRS = append([]CRSBand(nil), crsBands...)
+	for i := range s.CRS {
+		s.CRS[i].Applicants = t.bands[i]
+	}
+	s.DrawsData = j.draws.Origin
+	if last := j.draws.Last(); !last.IsZero() {
+		s.DrawsLastDate = last.String()
+	}
+	order := []string{"general", "cec", "fsw", "fst", "pnp"}
+	for i := range rs.Categories {
+		order = append(order, rs.Categories[i].ID)
+	}
+	slices.SortStableFunc(t.roundOrder, func(a, b string) int { return rank(order, a) - rank(order, b) })
+	for _, typ := range t.roundOrder {
+		r, ok := j.draws.Latest(typ, j.cfg.AsOf)
+		if !ok {
+			continue
+		}
+		c := t.rounds[typ]
+		s.Rounds = append(s.Rounds, RoundStanding{Type: typ, Name: j.Name(typ), Round: r.Number, Date: r.Date.String(),
+			Cutoff: r.Cutoff, Applicants: c[0], AtOrAbove: c[1]})
 	}
 	rows := map[string]int{}
 	for _, f := range st.Files {
@@ -140,23 +213,38 @@ func fileSum(path string) (string, error) {
 // first one. Deciding these here, not on the workers, makes them the same
 // whatever the worker count.
 type tally struct {
-	log     zerolog.Logger
-	strict  bool
-	logged  int
-	methods map[string]int
-	cats    map[string]map[string]int
+	log      zerolog.Logger
+	strict   bool
+	logged   int
+	methods  map[string]int
+	cats     map[string]map[string]int
+	programs map[string]map[string]int
+	inPool   int
+	bands    []int
+	rounds   map[string]*[2]int // round type -> applicants, at or above
+	// roundOrder is the round types in the order first seen.
+	roundOrder []string
 	// Annotation columns read.
-	colEligible, colReview, colMethod int
+	colEligible, colReview, colMethod, colCRS, colMargins int
+	colProgram                                            [3]int
 }
+
+// programIDs are the programs, in the order of the output columns.
+var programIDs = [...]string{"cec", "fsw", "fst"}
 
 // maxRowLogs is the number of rows with input errors logged one by one;
 // the summary counts the rest.
 const maxRowLogs = 20
 
 func newTally(j *Job) *tally {
-	return &tally{log: j.log, strict: j.cfg.Strict, methods: map[string]int{}, cats: map[string]map[string]int{},
+	t := &tally{log: j.log, strict: j.cfg.Strict, methods: map[string]int{}, cats: map[string]map[string]int{},
+		programs: map[string]map[string]int{}, bands: make([]int, len(crsBands)), rounds: map[string]*[2]int{},
 		colEligible: j.schema.Column("eligible_categories"), colReview: j.schema.Column("review_categories"),
-		colMethod: j.schema.Column("match_method")}
+		colMethod: j.schema.Column("match_method"), colCRS: j.schema.Column("crs_score"), colMargins: j.schema.Column("draw_margins")}
+	for i, p := range programIDs {
+		t.colProgram[i] = j.schema.Column(p + "_status")
+	}
+	return t
 }
 
 // Write implements pipeline.Sink.
@@ -168,6 +256,7 @@ func (t *tally) Write(recs []*pipeline.Record) error {
 		if r.First {
 			t.count(r.Out[t.colEligible].Text, "eligible")
 			t.count(r.Out[t.colReview].Text, "review")
+			t.applicant(r)
 		}
 		if !r.HasInputError() {
 			continue
@@ -188,6 +277,49 @@ func (t *tally) Write(recs []*pipeline.Record) error {
 		}
 	}
 	return nil
+}
+
+// applicant counts an applicant's programs, CRS and standing in rounds.
+func (t *tally) applicant(r *pipeline.Record) {
+	in := false
+	for i, p := range programIDs {
+		st := r.Out[t.colProgram[i]].Text
+		m := t.programs[p]
+		if m == nil {
+			m = map[string]int{}
+			t.programs[p] = m
+		}
+		m[st]++
+		in = in || st == "eligible"
+	}
+	if in {
+		t.inPool++
+	}
+	crs := r.Out[t.colCRS]
+	if crs.Blank() {
+		return
+	}
+	for i, b := range crsBands {
+		if n := int(crs.Num); n >= b.From && n <= b.To {
+			t.bands[i]++
+		}
+	}
+	for item := range strings.SplitSeq(r.Out[t.colMargins].Text, ";") {
+		typ, margin, ok := strings.Cut(item, ":")
+		if !ok {
+			continue
+		}
+		c := t.rounds[typ]
+		if c == nil {
+			c = &[2]int{}
+			t.rounds[typ] = c
+			t.roundOrder = append(t.roundOrder, typ)
+		}
+		c[0]++
+		if !strings.HasPrefix(margin, "-") {
+			c[1]++
+		}
+	}
 }
 
 func (t *tally) count(ids, status string) {

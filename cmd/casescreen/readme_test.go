@@ -45,6 +45,15 @@ func TestREADMEExample(t *testing.T) {
 	}
 	var b strings.Builder
 	b.WriteString("| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n")
+	explain := slices.Index(rows[0], "explanation")
+	var explained []string
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		if slices.Contains(ids, r[0]) && !seen[r[0]] && explain >= 0 {
+			seen[r[0]] = true
+			explained = append(explained, "- "+r[0]+": "+r[explain])
+		}
+	}
 	for _, r := range rows[1:] {
 		if !slices.Contains(ids, r[0]) {
 			continue
@@ -54,6 +63,9 @@ func TestREADMEExample(t *testing.T) {
 			cells[i] = strings.ReplaceAll(r[j], "|", `\|`)
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	if len(explained) > 0 {
+		b.WriteString("\n" + strings.Join(explained, "\n") + "\n")
 	}
 	got := b.String()
 	if want := string(readme[m[8]:m[9]]); got != want {

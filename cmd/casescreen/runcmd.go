@@ -45,6 +45,7 @@ type runOptions struct {
 	strict     bool
 	threshold  float64
 	excelCSV   bool
+	draws      string
 	carry      string
 	perApp     string
 	cpuProfile string
@@ -79,6 +80,7 @@ func runFlags(o *runOptions, fs *flag.FlagSet) {
 	fs.StringVar(&o.summary, "summary", "", "write a run summary as JSON to `FILE`")
 	fs.StringVar(&o.logFormat, "log-format", "", "`FORMAT` console or json (default: console on a terminal, json otherwise)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing on stderr but fatal errors")
+	fs.StringVar(&o.draws, "draws", "", "IRCC's rounds JSON `FILE` with rounds newer than the built-in ones (see 'draws list')")
 	fs.StringVar(&o.carry, "carry", "", "input `COLUMNS` the report's Applicants sheet repeats, comma-separated (default: none, so personal columns stay off)")
 	fs.StringVar(&o.perApp, "per-applicant", "", "also write one workbook per applicant into `DIR`, for sending to that client alone")
 	fs.BoolVar(&o.excelCSV, "excel-csv", false, "start CSV outputs with a UTF-8 byte-order mark, so Excel on Windows shows accents")
@@ -188,7 +190,7 @@ func runCmd(ctx context.Context, o *runOptions, inputs []string, e *env) (int, e
 func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.DateOrder, asOf rules.Date,
 	log *zerolog.Logger, bar *progressBar, stdout io.Writer) (int, error) {
 	cfg := screen.Config{Inputs: inputs, AsOf: asOf, Rules: o.rules, MapFile: o.mapFile, Overrides: o.overrides,
-		NOCElements: o.elements, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
+		NOCElements: o.elements, Draws: o.draws, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
 		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: log, Now: now}
 	if bar != nil {
 		cfg.Progress = bar.update
