@@ -17,7 +17,8 @@ func TestNocAndRulesCommands(t *testing.T) {
 	}{
 		{[]string{"noc", "match", "Staff RN - ICU"}, exitOK, []string{"31301", "Registered nurses", "index: built-in"}},
 		{[]string{"noc", "match", "PSW", "--industry", "long-term care"}, exitOK, []string{"44101"}},
-		{[]string{"noc", "show", "31301"}, exitOK, []string{"31301 Registered nurses and registered psychiatric nurses", "TEER 1", "Health occupations", "registered nurse"}},
+		{[]string{"noc", "show", "31301"}, exitOK, []string{"31301 Registered nurses and registered psychiatric nurses", "TEER 1", "Health occupations", "  3130  Nursing and allied health professionals", "example titles:\n", "clinical nurse", "2026  Healthcare and social services occupations"}},
+		{[]string{"draws", "list", "--since", "2026-09-20"}, exitOK, []string{"445    2026-09-28 pnp", "447    2026-10-01 trades", "last on 2026-10-01"}},
 		{[]string{"noc", "show", "99999"}, exitFatal, nil},
 		{[]string{"noc", "show", "2174"}, exitOK, []string{"NOC 2016 2174", "  21230 Computer systems developers and programmers\n  21232 Software developers and programmers"}},
 		{[]string{"noc", "show", "13"}, exitOK, []string{"NOC 2016 0013", "00012 Senior managers - financial"}},

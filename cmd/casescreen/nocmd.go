@@ -104,13 +104,34 @@ func nocShow(e *env, code, elements string) error {
 		}
 		fmt.Fprintf(e.stdout, "  %-5s %s\n", rs.Name, list)
 	}
-	ix, err := screen.LoadIndex(elements)
-	if err != nil {
-		return err
+	groups := []struct {
+		kind  noc.TitleKind
+		label string
+	}{{noc.KindExample, "example titles"}, {noc.KindInclusion, "also included"}, {noc.KindOaSIS, "OaSIS 2023 titles (ESDC)"},
+		{noc.KindExclusion, "titles other unit groups exclude and send here"}}
+	titles := cls.Titles(u.Code)
+	for _, g := range groups {
+		first := true
+		for _, t := range titles {
+			if t.Kind != g.kind {
+				continue
+			}
+			if first {
+				fmt.Fprintf(e.stdout, "\n%s:\n", g.label)
+				first = false
+			}
+			fmt.Fprintf(e.stdout, "  %s\n", t.Text)
+		}
 	}
-	fmt.Fprintf(e.stdout, "\nexample titles (index: %s):\n", ix.Name)
-	for _, t := range ix.TitlesOf(u.Code, 40) {
-		fmt.Fprintf(e.stdout, "  %s\n", t)
+	if elements != "" {
+		ix, err := screen.LoadIndex(elements)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "\ntitles in %s (normalised):\n", ix.Name)
+		for _, t := range ix.TitlesOf(u.Code, 40) {
+			fmt.Fprintf(e.stdout, "  %s\n", t)
+		}
 	}
 	return nil
 }
