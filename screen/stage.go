@@ -288,10 +288,16 @@ func spreadsheetError(s string) bool {
 	if s == "" {
 		return false
 	}
-	if spreadsheetErrors.MatchString(s) {
+	// Every error value has a '#', a '!' or an "Err:"; most titles none.
+	if strings.ContainsAny(s, "#!:") && spreadsheetErrors.MatchString(s) {
 		return true
 	}
-	return strings.IndexFunc(s, unicode.IsLetter) < 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 var canadaNames = map[string]bool{
