@@ -105,7 +105,11 @@ func (e *Evaluator) explain(a *Assessment) string {
 		}
 	}
 	if len(parts) == 0 {
-		return ""
+		// Nothing met or near, and no profile: still say so.
+		if !a.ProfileGiven {
+			return "No category met; the list gives no age, education or language test to assess the programs and the CRS."
+		}
+		return "No category met."
 	}
 	return strings.Join(parts, ". ") + "."
 }
