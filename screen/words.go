@@ -3,6 +3,8 @@ package screen
 import (
 	"strconv"
 	"strings"
+
+	"github.com/casescreen/casescreen/rules"
 )
 
 // wordsKind says how an annotation value reads for people.
@@ -88,23 +90,12 @@ func (j *Job) Words(column, value string) string {
 	return value
 }
 
-// Thousands puts separators in a whole number ("4697" -> "4,697"); other
-// text comes back as it is.
+// Thousands puts separators in a whole number ("4697" -> "4,697"), as
+// the explanations do; other text comes back as it is.
 func Thousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	digits := strings.TrimPrefix(s, "-")
-	if _, err := strconv.ParseUint(digits, 10, 64); err != nil || len(digits) <= 3 {
+	n, err := strconv.Atoi(s)
+	if err != nil {
 		return s
 	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return rules.Thousands(n)
 }
