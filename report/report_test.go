@@ -65,7 +65,7 @@ func TestXLSXContinuesOnSecondSheet(t *testing.T) {
 	recs := make([]pipeline.Record, 1000)
 	for i := 1; i <= n; i++ {
 		r := &recs[len(batch)]
-		*r = pipeline.Record{Source: "x.csv", Row: i + 1, Fields: []string{strconv.Itoa(i), "cook"}, First: true, Out: out}
+		*r = pipeline.Record{Source: "x.csv", Row: i + 1, Fields: []string{strconv.Itoa(i), "cook"}, First: i%1000 == 1, Out: out}
 		batch = append(batch, r)
 		if len(batch) == cap(batch) {
 			if err := w.Write(batch); err != nil {
