@@ -17,6 +17,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"github.com/casescreen/casescreen/web"
 )
 
 // Exit codes (spec section 2).
@@ -34,10 +36,11 @@ func main() {
 	// A run allocates many short-lived rows while its live heap stays small
 	// (batches in flight and the title index); collecting less often trades
 	// some tens of MB for a large cut in GC work. GOGC and GOMEMLIMIT still win.
-	if os.Getenv("GOGC") == "" {
+	// Not for the web page: it lives long and screens lists one after another.
+	if os.Getenv("GOGC") == "" && !servesPage(os.Args[1:]) {
 		debug.SetGCPercent(400)
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
+	if os.Getenv("GOMEMLIMIT") == "" && !servesPage(os.Args[1:]) {
 		debug.SetMemoryLimit(120 << 20)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -53,6 +56,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.fullName = root.name
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
 		args = []string{"version"}
+	}
+	if len(args) == 0 && web.StartedFromDesktop(stdin) {
+		args = []string{"serve", "--open"} // a double-click: the web page
 	}
 	code, err := root.dispatch(ctx, nil, args, e)
 	var (
@@ -80,6 +86,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	return code
 }
+
+// servesPage reports whether the command line runs the web page: serve,
+// or no arguments (a double-click starts serve; from a terminal it is a
+// usage error and the setting does not matter).
+func servesPage(args []string) bool { return len(args) == 0 || args[0] == "serve" }
 
 // reported is a fatal error the run has already logged (as a JSON record).
 type reported struct{ err error }
