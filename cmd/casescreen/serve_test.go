@@ -96,18 +96,23 @@ func TestServeRefusesRemoteAddresses(t *testing.T) {
 // interface and still wants the token.
 func TestServeAllowRemote(t *testing.T) {
 	url, _, stop := startServe(t, strings.NewReader(""), "serve", "--addr", "0.0.0.0:0", "--allow-remote", "--log-format", "json")
-	bare := url[:strings.Index(url, "?")]
-	resp, err := http.Get(bare)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusForbidden {
-		t.Errorf("without the token: %s", resp.Status)
+	if got := statusOf(t, http.DefaultClient, url[:strings.Index(url, "?")]); got != http.StatusForbidden {
+		t.Errorf("without the token: %d", got)
 	}
 	if code := stop(); code != exitOK {
 		t.Errorf("exit %d", code)
 	}
+}
+
+// statusOf is the status of a GET.
+func statusOf(t *testing.T, c *http.Client, url string) int {
+	t.Helper()
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 // TestDesktopStartServesAndOpens: no arguments with stdin not a terminal
@@ -132,13 +137,8 @@ func TestDesktopStartServesAndOpens(t *testing.T) {
 	defer null.Close()
 	url, _, stop := startServe(t, null)
 	jar, _ := cookiejar.New(nil)
-	resp, err := (&http.Client{Jar: jar}).Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("the printed address: %s", resp.Status)
+	if got := statusOf(t, &http.Client{Jar: jar}, url); got != http.StatusOK {
+		t.Errorf("the printed address: %d", got)
 	}
 	if code := stop(); code != exitOK {
 		t.Errorf("exit %d", code)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
+	"strconv"
 
 	"github.com/casescreen/casescreen/web"
 )
@@ -52,7 +54,13 @@ func serve(ctx context.Context, e *env, addr string, open, remote bool, logForma
 		return 0, err
 	}
 	defer srv.Close()
-	url := fmt.Sprintf("http://%s/?token=%s", ln.Addr(), srv.Token())
+	// An address on every interface is reached from this computer on
+	// loopback (Windows cannot connect to 0.0.0.0).
+	host := ln.Addr().String()
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
+	}
+	url := fmt.Sprintf("http://%s/?token=%s", host, srv.Token())
 	fmt.Fprintf(e.stdout, "casescreen is serving the page at\n\n    %s\n\nOpen that address in a browser on this computer. Press Ctrl+C (or close this window) to stop;\nuploads and results are removed when it stops.\n", url)
 	log.Info().Str("addr", ln.Addr().String()).Msg("serving")
 	if open {
