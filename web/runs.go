@@ -556,15 +556,14 @@ func (s *Server) handleForget(w http.ResponseWriter, r *http.Request) {
 }
 
 // jobLog is the screening job's logger: the server's, with the run number,
-// and without the "file" field of the job's row lines, since the file is
-// named as the person named it.
+// and without the fields that name the file or its sheets.
 func (s *Server) jobLog(id int) *zerolog.Logger {
 	l := zerolog.New(fileless{log: s.log, run: id}).Level(s.log.GetLevel())
 	return &l
 }
 
 // fileless reads the job's JSON log lines and writes them again into the
-// server's log without the fields that could name a file.
+// server's log without the fields that name a file or a sheet.
 type fileless struct {
 	log zerolog.Logger
 	run int
@@ -577,8 +576,13 @@ func (f fileless) Write(p []byte) (int, error) {
 	}
 	lvl, _ := zerolog.ParseLevel(fmt.Sprint(m["level"]))
 	msg, _ := m["message"].(string)
-	for _, k := range []string{"level", "message", "time", "file", "path", "input", "inputs_names"} {
-		delete(m, k)
+	// The file and its sheets are named as the person named them (a sheet
+	// per client is not rare): they stay out.
+	for k := range m {
+		switch {
+		case k == "level", k == "message", k == "time", k == "file", k == "sheet", strings.HasPrefix(k, "passed_"):
+			delete(m, k)
+		}
 	}
 	f.log.WithLevel(lvl).Int("run", f.run).Fields(m).Msg(msg)
 	return len(p), nil

@@ -274,8 +274,23 @@ func TestLogsNoClientData(t *testing.T) {
 	resp, _ := ts.screen(t, asOf("2026-11-01"), part{field: "lists", filename: "Dupont Immigration - clients.csv", content: data})
 	ts.wait(t, runID(resp))
 	ts.screen(t, asOf("2026-11-01"), part{field: "lists", filename: "Tremblay private.pdf", content: data})
+	// A workbook whose sheets are named after clients.
+	wb := excelize.NewFile()
+	wb.SetSheetName("Sheet1", "Cover Nguyen")
+	wb.NewSheet("Okafor family")
+	wb.SetSheetRow("Okafor family", "A1", &[]string{"Client ID", "Job Title", "Start Date", "Hours/Week"})
+	wb.SetSheetRow("Okafor family", "A2", &[]string{"X-1", "Pharmacist", "2022-01-01", "40"})
+	var buf bytes.Buffer
+	wb.WriteTo(&buf)
+	resp, body := ts.screen(t, asOf("2026-11-01"), part{field: "lists", filename: "Okafor.xlsx", content: buf.Bytes()})
+	if id := runID(resp); id == 0 {
+		t.Fatalf("workbook: %s", text(body))
+	} else {
+		ts.wait(t, id)
+	}
 	log := ts.log.String()
-	for _, secret := range []string{"Dupont", "Tremblay", "clients", "Priya", "Raman", "example.com", "Staff RN", "Sunnybrook", "C-1001"} {
+	for _, secret := range []string{"Dupont", "Tremblay", "clients", "Priya", "Raman", "example.com", "Staff RN", "Sunnybrook", "C-1001",
+		"Okafor", "Nguyen", "Pharmacist", "X-1"} {
 		if strings.Contains(log, secret) {
 			t.Errorf("the log holds %q", secret)
 		}
