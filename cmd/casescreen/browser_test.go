@@ -277,6 +277,18 @@ func TestServeInBrowser(t *testing.T) {
 	}
 	checkAccessible(t, ctx, "Screen page")
 
+	// A file dropped on the drop zone becomes the chosen list.
+	dropped := evalJS[string](t, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(["Client ID,Job Title\nD-1,Nurse\n"], "dropped.csv", {type: "text/csv"}));
+		document.querySelector("#dropzone").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		const input = document.querySelector("#lists");
+		return input.files.length + ":" + input.files[0].name + ":" + document.querySelector("#chosen").textContent;
+	})()`)
+	if dropped != "1:dropped.csv:dropped.csv" {
+		t.Errorf("dropping a file: %q, want it chosen and listed", dropped)
+	}
+
 	// The upload, by keyboard: Tab to the file input, Space opens the file
 	// chooser (intercepted: the test stands in for the person choosing).
 	choosers := chromedp.Events(ctx, page.FileChooserOpened)
