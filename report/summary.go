@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/casescreen/casescreen/pipeline"
 	"github.com/casescreen/casescreen/screen"
 )
 
@@ -97,11 +96,8 @@ func (x *Workbook) writeSummary() error {
 		row++
 	}
 	heading("What most often needs checking", "Reason code", "Rows")
-	for i, r := range reviewReasons(s.RowsByReason) {
-		if i == 10 {
-			break
-		}
-		f.SetSheetRow(sh, at("A"), &[]any{xlsxText(screen.ReasonWords(r.code)), r.code, r.rows})
+	for _, r := range s.ReviewReasons(10) {
+		f.SetSheetRow(sh, at("A"), &[]any{xlsxText(screen.ReasonWords(r.Code)), r.Code, r.Rows})
 		row++
 	}
 	f.SetColWidth(sh, "A", "A", 50)
@@ -115,27 +111,6 @@ func (x *Workbook) writeSummary() error {
 		return nil
 	}
 	return f.AddChart(sh, "F3", categoryChart(sh, tableTop, tableBottom, s.Categories))
-}
-
-type reasonCount struct {
-	code string
-	rows int
-}
-
-// reviewReasons are the reasons that make a person look (not the notes),
-// commonest first.
-func reviewReasons(byReason map[string]int) []reasonCount {
-	var rs []reasonCount
-	for code, n := range byReason {
-		if r, ok := screen.LookupReason(code); ok && r.Kind == pipeline.Note {
-			continue
-		}
-		rs = append(rs, reasonCount{code, n})
-	}
-	sort.Slice(rs, func(i, j int) bool {
-		return rs[i].rows > rs[j].rows || rs[i].rows == rs[j].rows && rs[i].code < rs[j].code
-	})
-	return rs
 }
 
 // categoryChart is a horizontal stacked bar per category: applicants

@@ -43,6 +43,9 @@ type Config struct {
 	// Draws is a rounds feed in IRCC's JSON layout (--draws) whose rounds
 	// are added to the built-in ones; "" uses the built-in rounds alone.
 	Draws string
+	// Index, if set, is the frozen NOC index to match against (a server
+	// builds it once for all its runs); NOCElements is then ignored.
+	Index *noc.Index
 	// NOCElements is a Statistics Canada elements CSV to use for this run;
 	// "" uses the one installed by "noc import", if any, else the built-in
 	// index alone.
@@ -163,8 +166,10 @@ func Open(cfg Config) (*Job, error) {
 		}
 	}
 	start := cfg.Now()
-	if j.index, err = LoadIndex(cfg.NOCElements); err != nil {
-		return nil, err
+	if j.index = cfg.Index; j.index == nil {
+		if j.index, err = LoadIndex(cfg.NOCElements); err != nil {
+			return nil, err
+		}
 	}
 	j.log.Info().Str("index", j.index.Name).Int("titles", j.index.Titles()).
 		Str("load", Duration(cfg.Now().Sub(start))).Msg("NOC index ready")

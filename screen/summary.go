@@ -60,6 +60,31 @@ type Summary struct {
 	RowsPerSecond float64       `json:"rows_per_second"`
 }
 
+// ReasonCount is the rows a reason was given on.
+type ReasonCount struct {
+	Code string
+	Rows int
+}
+
+// ReviewReasons returns the reasons that make a person look (not the
+// notes), commonest first, at most n.
+func (s *Summary) ReviewReasons(n int) []ReasonCount {
+	var rs []ReasonCount
+	for code, rows := range s.RowsByReason {
+		if r, ok := LookupReason(code); ok && r.Kind == pipeline.Note {
+			continue
+		}
+		rs = append(rs, ReasonCount{code, rows})
+	}
+	slices.SortFunc(rs, func(a, b ReasonCount) int {
+		if a.Rows != b.Rows {
+			return b.Rows - a.Rows
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return rs[:min(n, len(rs))]
+}
+
 // CRSBand is the applicants whose CRS is in [From, To].
 type CRSBand struct {
 	From       int `json:"from"`

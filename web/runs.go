@@ -147,7 +147,11 @@ func (s *Server) start(r *http.Request, id int) (rn *run, typed string, err erro
 		rn.lists = append(rn.lists, l.name)
 	}
 	order, _ := rules.ParseDateOrder("") // the default of "casescreen run"
-	cfg := screen.Config{Inputs: paths, AsOf: asOf, DateOrder: order, Workers: s.opt.Workers,
+	ix, err := s.loadIndex() // built once for the lookup page and every run
+	if err != nil {
+		return nil, typed, err
+	}
+	cfg := screen.Config{Inputs: paths, AsOf: asOf, DateOrder: order, Workers: s.opt.Workers, Index: ix,
 		Version: s.opt.Version, Log: s.jobLog(id), Progress: rn.setProgress}
 	if up.overrides != nil {
 		cfg.Overrides = up.overrides.path

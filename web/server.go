@@ -311,7 +311,8 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// loadIndex is the title index of the lookup page, built once.
+// loadIndex is the title index of the lookup page and of every run, built
+// once.
 func (s *Server) loadIndex() (*noc.Index, error) {
 	s.indexOnce.Do(func() { s.index, s.indexErr = screen.LoadIndex("") })
 	return s.index, s.indexErr

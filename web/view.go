@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -211,15 +210,8 @@ func (s *Server) results(v *runView, rn *run, f filter) {
 		}
 	}
 	v.Rounds = sum.Rounds
-	for code, n := range sum.RowsByReason {
-		v.Reasons = append(v.Reasons, reasonCount{Words: screen.ReasonWords(code), Code: code, Rows: n})
-	}
-	sort.Slice(v.Reasons, func(i, j int) bool {
-		a, b := v.Reasons[i], v.Reasons[j]
-		return a.Rows > b.Rows || a.Rows == b.Rows && a.Code < b.Code
-	})
-	if len(v.Reasons) > 10 {
-		v.Reasons = v.Reasons[:10]
+	for _, r := range sum.ReviewReasons(10) {
+		v.Reasons = append(v.Reasons, reasonCount{Words: screen.ReasonWords(r.Code), Code: r.Code, Rows: r.Rows})
 	}
 
 	v.Elapsed = screen.Duration(sum.Elapsed)
