@@ -147,7 +147,7 @@ func (s *Server) start(r *http.Request, id int) (rn *run, typed string, err erro
 		rn.lists = append(rn.lists, l.name)
 	}
 	order, _ := rules.ParseDateOrder("") // the default of "casescreen run"
-	ix, err := s.loadIndex() // built once for the lookup page and every run
+	ix, err := s.loadIndex()             // built once for the lookup page and every run
 	if err != nil {
 		return nil, typed, err
 	}
