@@ -132,6 +132,26 @@ var (
 // fails, naming the headers it saw, when there is neither a job title nor a
 // NOC code column.
 func DetectColumns(header []string, mapping map[string]string) (*Columns, error) {
+	c, err := detect(header, mapping)
+	if err != nil {
+		return nil, err
+	}
+	if !c.HasJobs() {
+		return nil, fmt.Errorf("no job title or NOC code column among the headers %q; name one with --map (e.g. job_title,<your header>)", header)
+	}
+	return c, nil
+}
+
+// HasJobs reports whether the header has a job title or NOC code column:
+// without one no row can be screened.
+func (c *Columns) HasJobs() bool {
+	return c.Wide || c.Jobs[0][JobTitle] >= 0 || c.Jobs[0][NOCCode] >= 0
+}
+
+// detect is DetectColumns without the check that the header has jobs, so
+// that Inspect can show what it found in a header that has none. It fails
+// only on a --map line that names an unknown field or column.
+func detect(header []string, mapping map[string]string) (*Columns, error) {
 	c := &Columns{Header: header}
 	for i := range c.Fields {
 		c.Fields[i] = -1
@@ -202,9 +222,6 @@ func DetectColumns(header []string, mapping map[string]string) (*Columns, error)
 			}
 		}
 		c.Jobs = []JobColumns{j}
-		if j[JobTitle] < 0 && j[NOCCode] < 0 {
-			return nil, fmt.Errorf("no job title or NOC code column among the headers %q; name one with --map (e.g. job_title,<your header>)", header)
-		}
 	}
 	used := map[int]bool{}
 	for _, i := range c.Fields {

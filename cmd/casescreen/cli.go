@@ -41,6 +41,7 @@ func commands() *command {
 		detail:  exitCodesHelp,
 		subs: []*command{
 			runCommand(),
+			columnsCommand(),
 			{name: "noc", summary: "look up NOC 2021 codes and titles", subs: []*command{nocMatchCommand(), nocShowCommand(), nocImportCommand()}},
 			{name: "rules", summary: "the category rule sets and their dates", subs: []*command{rulesListCommand(), rulesShowCommand()}},
 			{name: "draws", summary: "the rounds of invitations and their cut-offs", subs: []*command{drawsListCommand()}},
