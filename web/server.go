@@ -29,6 +29,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,6 +39,7 @@ import (
 
 	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/screen"
+	"github.com/casescreen/casescreen/writers"
 )
 
 //go:embed templates/*.html
@@ -167,7 +169,8 @@ func New(opt Options) (*Server, error) {
 		}
 		files.ServeHTTP(w, r)
 	})
-	dir, err := os.MkdirTemp(opt.TempDir, "casescreen-serve-")
+	removeStaleFolders(opt.TempDir)
+	dir, err := os.MkdirTemp(opt.TempDir, folderPrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("web: private folder: %w", err)
 	}
@@ -183,6 +186,42 @@ func New(opt Options) (*Server, error) {
 		s.mux.HandleFunc(rt.pattern, rt.handler)
 	}
 	return s, nil
+}
+
+// folderPrefix starts the name of every server's private folder:
+// "casescreen-serve-PID-RANDOM". The process id tells a later server which
+// folders a server left when it was killed (a closed terminal window, a
+// shut-down laptop): Close removes the folder, a hard kill cannot.
+const folderPrefix = "casescreen-serve-"
+
+// removeStaleFolders removes the private folders in dir (os.TempDir when
+// "") of servers whose process is gone, uploads and results with them. It
+// reports how many it removed; errors are ignored (another server may be
+// removing the same folders).
+func removeStaleFolders(dir string) int {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), folderPrefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		digits, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(digits)
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || writers.ProcessAlive(pid) {
+			continue
+		}
+		if os.RemoveAll(filepath.Join(dir, e.Name())) == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // route is one entry of the server's table of routes; the tests walk it to

@@ -73,6 +73,10 @@ func RemoveStale(dir string) int {
 	return n
 }
 
+// ProcessAlive reports whether a process with this id exists, so that a
+// caller can tell its own leftovers from those of a process that is gone.
+func ProcessAlive(pid int) bool { return processAlive(pid) }
+
 // leftoverPID reads the process id from a temporary name
 // ".NAME.casescreen-PID-RANDOM.tmp" (or .spool).
 func leftoverPID(name string) (int, bool) {

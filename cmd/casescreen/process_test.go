@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,4 +106,63 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 			t.Errorf("log contains the job title %q", title)
 		}
 	}
+}
+
+// A server killed with SIGKILL (a closed terminal, a laptop shut down)
+// cannot remove its private folder of uploads; the next server started on
+// the machine removes it, and leaves the folders of servers still running.
+func TestKilledServerFolderRemovedByNext(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	tmp := t.TempDir()
+	folders := func() []string {
+		m, _ := filepath.Glob(filepath.Join(tmp, "casescreen-serve-*"))
+		return m
+	}
+	start := func() *exec.Cmd {
+		c := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+		c.Env = append(os.Environ(), "TMPDIR="+tmp)
+		c.Stdout, c.Stderr = io.Discard, io.Discard
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Process.Kill(); c.Wait() })
+		return c
+	}
+	waitFor := func(what string, ok func([]string) bool) []string {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if f := folders(); ok(f) {
+				return f
+			}
+		}
+		t.Fatalf("%s: folders %q", what, folders())
+		return nil
+	}
+	first := start()
+	killed := waitFor("first server's folder", func(f []string) bool { return len(f) == 1 })[0]
+	if err := os.WriteFile(filepath.Join(killed, "upload.csv"), []byte("a client list"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	first.Process.Kill()
+	first.Wait()
+	if _, err := os.Stat(killed); err != nil {
+		t.Fatalf("the killed server's folder is already gone: %v", err)
+	}
+	second := start()
+	waitFor("second server's folder, first removed", func(f []string) bool { return len(f) == 1 && f[0] != killed })
+	third := start() // the second is alive: its folder stays
+	got := waitFor("third server's folder", func(f []string) bool { return len(f) == 2 })
+	for _, f := range got {
+		if f == killed {
+			t.Fatalf("the killed server's folder came back: %q", got)
+		}
+	}
+	second.Process.Signal(os.Interrupt)
+	third.Process.Signal(os.Interrupt)
+	second.Wait()
+	third.Wait()
+	waitFor("folders after Ctrl+C", func(f []string) bool { return len(f) == 0 })
 }
