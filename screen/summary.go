@@ -204,9 +204,11 @@ func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Sum
 		rows[f.Name] += f.Rows
 	}
 	for _, in := range j.cfg.Inputs {
-		sum, err := fileSum(in)
-		if err != nil {
-			return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
+		sum, err := "", error(nil)
+		if in != "-" { // standard input is gone once read
+			if sum, err = fileSum(in); err != nil {
+				return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
+			}
 		}
 		f := InputFile{Path: in, Name: inputName(in), SHA256: sum, Rows: rows[inputName(in)]}
 		for _, info := range j.inputs {
