@@ -17,13 +17,13 @@ import (
 // applicant and fills the annotation columns. It is shared by all workers
 // and read-only; each worker has its own matcher cache and scratch memory.
 type stage struct {
-	cols      *Columns
-	matcher   *noc.Matcher
-	rules     *rules.RuleSet
-	eval      *rules.Evaluator
-	asOf      rules.Date
-	dates     *dateOrders // the order of each date column
-	out       *outputTable
+	cols    *Columns
+	matcher *noc.Matcher
+	rules   *rules.RuleSet
+	eval    *rules.Evaluator
+	asOf    rules.Date
+	dates   *dateOrders // the order of each date column
+	out     *outputTable
 	// gathered holds the job facts of the applicants whose rows are apart
 	// in the input, screened as one; nil when there are none. width is the
 	// input header's.
