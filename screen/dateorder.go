@@ -26,7 +26,11 @@ func (t *dateTally) add(e rules.DateEvidence) {
 type dateOrders struct {
 	order     map[int]rules.DateOrder // by input column; absent: fixed
 	unsettled map[int]bool            // columns no value of which settles the order
-	fixed     rules.DateOrder         // the order of columns not in order
+	fixed     rules.DateOrder         // the order of columns not in order; Auto when settled from the input
+	// file is the order the whole input settled on (auto), for a column
+	// the first look saw no date in; Auto when the input has none or both
+	// kinds.
+	file rules.DateOrder
 }
 
 // fixedOrders reads every column in one order (--date-order dmy, mdy, ymd).
@@ -39,6 +43,9 @@ func (d *dateOrders) of(col int) (rules.DateOrder, bool) {
 		return o, d.unsettled[col]
 	}
 	if d.fixed == rules.Auto {
+		if d.file != rules.Auto {
+			return d.file, false
+		}
 		return rules.DMY, true
 	}
 	return d.fixed, false
@@ -57,6 +64,12 @@ func settleDateOrders(tallies map[int]dateTally) *dateOrders {
 	for _, t := range tallies {
 		day = day || t.DayFirst > 0
 		month = month || t.MonthFirst > 0
+	}
+	switch {
+	case day && !month:
+		d.file = rules.DMY
+	case month && !day:
+		d.file = rules.MDY
 	}
 	for col, t := range tallies {
 		switch {
