@@ -221,6 +221,9 @@ func Open(cfg Config) (*Job, error) {
 		}
 		return nil, err
 	}
+	if missing := j.cols.Missing(); len(missing) > 0 {
+		j.log.Warn().Strs("fields", missing).Msg("fields not found in the header: each row says what this leaves unknown (name a column with --map)")
+	}
 	if slices.Contains(cfg.Inputs, "-") {
 		j.held, err = j.stdinLook(j.src)
 	} else {

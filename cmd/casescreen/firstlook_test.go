@@ -255,3 +255,51 @@ func TestMergedApplicantCell(t *testing.T) {
 		t.Errorf("applicants %v, want 3 (N1, N2, the unmerged blank row)", sum["applicants"])
 	}
 }
+
+// A field the run needs and the list lacks is said once: in the log, the
+// summary JSON and the report's Summary sheet.
+func TestMissingFieldSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "liste.csv")
+	os.WriteFile(in, []byte("Numéro de dossier,Poste occupé,Pays,Date de fin,Heures par semaine\nF1,Infirmière,Canada,,40\nF2,Cuisinier,Canada,,40\nF3,Soudeur,Canada,,40\n"), 0o644)
+	rep, sum := filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "s.json")
+	code, _, stderr := runArgs(t, "run", in, "-o", rep, "--as-of", "2026-11-01", "--log-format", "json", "--summary", sum)
+	if code != exitRowErrors {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stderr, "fields not found"); n != 1 || !strings.Contains(stderr, `"fields":["start_date"]`) {
+		t.Errorf("the log says it %d times:\n%s", n, stderr)
+	}
+	s := readSummary(t, sum)
+	if got, _ := json.Marshal(s["fields_not_found"]); string(got) != `["start_date"]` {
+		t.Errorf("summary fields_not_found %s", got)
+	}
+	f, err := excelize.OpenFile(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Summary")
+	found := false
+	for _, r := range rows {
+		if len(r) >= 2 && r[0] == "Fields not found in the list" && r[1] == "start_date" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the Summary sheet does not say it: %v", rows)
+	}
+}
+
+// A French list is read end to end: its jobs are matched and its dates used.
+func TestFrenchListEndToEnd(t *testing.T) {
+	rows, s := screenCSV(t, "Numéro de dossier,Titre du poste,Pays,Date de début,Date de fin,Heures par semaine,Code CNP\n"+
+		"F1,Infirmière autorisée,Canada,2022-01-10,2025-06-30,37.5,31301\n")
+	r := rows[0]
+	if r["noc_code"] != "31301" || r["start_date_used"] != "2022-01-10" || r["end_date_used"] != "2025-06-30" ||
+		!strings.Contains(r["eligible_categories"], "healthcare") {
+		t.Errorf("French list: %v", r)
+	}
+	if s["fields_not_found"] != nil {
+		t.Errorf("fields not found %v", s["fields_not_found"])
+	}
+}
