@@ -27,6 +27,13 @@ import (
 // stdinLookRows is how many rows of standard input settle its date order.
 const stdinLookRows = 10_000
 
+// maxGatheredRows bounds the rows of one scattered applicant that are
+// gathered: each of its groups is screened with all its rows, so an id on
+// thousands of rows apart (a placeholder such as "n/a") would cost the
+// square of its rows. Such an id is screened group by group, and its later
+// rows need review (pipeline.ReasonApplicantNotMerged).
+const maxGatheredRows = 500
+
 // gatheredRow is one row of a scattered applicant: where it is and the
 // cells of the columns the stage reads (gatherCols order).
 type gatheredRow struct {
@@ -242,8 +249,17 @@ func (j *Job) gather(opt readers.Options, ids map[string]bool) error {
 		id := strings.Clone(rec.Fields[appCol])
 		g.ids[id] = append(g.ids[id], gr)
 	}
-	j.gathered = g
-	j.log.Info().Int("applicants", len(g.ids)).Msg("applicants whose rows are apart are screened as one")
+	tooMany := 0
+	for id, rows := range g.ids {
+		if len(rows) > maxGatheredRows {
+			delete(g.ids, id)
+			tooMany++
+		}
+	}
+	if len(g.ids) > 0 {
+		j.gathered = g
+	}
+	j.log.Info().Int("applicants", len(g.ids)).Int("too_many_rows", tooMany).Msg("applicants whose rows are apart are screened as one")
 	return nil
 }
 
