@@ -295,7 +295,46 @@ func (j *Job) stdinLook(src pipeline.Source) ([]*pipeline.Record, error) {
 	} else {
 		j.dates = fixedOrders(j.cfg.DateOrder)
 	}
+	markFirstGroups(held, j.cols.Fields[ApplicantID])
 	return held, nil
+}
+
+// markFirstGroups flags the first group of rows of each id that comes back
+// later among the held rows of a stream: the batcher flags the later
+// groups, and these rows, not yet screened, are just as partial.
+func markFirstGroups(held []*pipeline.Record, col int) {
+	if col < 0 {
+		return
+	}
+	id := func(r *pipeline.Record) string {
+		if col < len(r.Fields) {
+			return r.Fields[col]
+		}
+		return ""
+	}
+	seen, again := map[string]bool{}, map[string]bool{}
+	last := ""
+	for _, r := range held {
+		if k := id(r); k != last {
+			if k != "" && seen[k] {
+				again[k] = true
+			}
+			seen[k], last = true, k
+		}
+	}
+	done := map[string]bool{} // the id's first group has ended
+	last = ""
+	for _, r := range held {
+		k := id(r)
+		if k != last && last != "" {
+			done[last] = true
+		}
+		last = k
+		if again[k] && !done[k] {
+			r.Add(pipeline.Review, pipeline.ReasonApplicantNotMerged, ApplicantID.String(),
+				"the applicant's rows are apart in a stream read once; rows not merged")
+		}
+	}
 }
 
 // replay reads held records, then the rest of the source.

@@ -54,7 +54,7 @@ type runOptions struct {
 
 func runCommand() *command {
 	return &command{name: "run", args: "INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]",
-		summary: "screen client lists (CSV, XLSX, Parquet; - reads CSV from stdin) into annotated outputs and the report",
+		summary: "screen client lists (CSV, XLSX, Parquet; - reads the list from stdin) into annotated outputs and the report",
 		detail:  "Output format follows the extension: .csv .xlsx (the report) .parquet .jsonl; -o - writes CSV to stdout.\n\n" + exitCodesHelp,
 		hidden:  []string{"batch-size", "cpuprofile", "memprofile"},
 		setup: func(fs *flag.FlagSet) func(context.Context, []string, *env) (int, error) {
