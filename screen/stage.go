@@ -37,6 +37,12 @@ func (s *stage) NewWorker() pipeline.Worker {
 	for f, col := range s.cols.Profile {
 		_, w.unsettled[f] = s.dates.of(col)
 	}
+	w.jobDates = make([]jobDateOrders, len(s.cols.Jobs))
+	for k, jc := range s.cols.Jobs {
+		d := &w.jobDates[k]
+		d.start, d.startUnsettled = s.dates.of(jc[StartDate])
+		d.end, d.endUnsettled = s.dates.of(jc[EndDate])
+	}
 	return w
 }
 
@@ -89,8 +95,16 @@ type worker struct {
 	assess rules.Assessment
 	orders *rules.DateOrders
 	// unsettled marks the profile date columns whose ambiguous dates are
-	// a guess (--date-order auto found nothing to settle them).
+	// a guess (--date-order auto found nothing to settle them); jobDates
+	// are the orders of each job's date columns, looked up once.
 	unsettled [rules.NumFields]bool
+	jobDates  []jobDateOrders
+}
+
+// jobDateOrders is how one job's start and end columns read.
+type jobDateOrders struct {
+	start, end                   rules.DateOrder
+	startUnsettled, endUnsettled bool
 }
 
 // rowJob is one job of a row with its match, before rules.
@@ -306,10 +320,10 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 	j := rules.Job{Code: m.Code, LowConfidence: m.Code != "" && m.Score < w.matcher.Threshold}
 	j.Country = ParseCountry(get(Country))
 
-	so, sUnsettled := w.dates.of(jc[StartDate])
-	eo, eUnsettled := w.dates.of(jc[EndDate])
-	sd, serr := rules.ParseDate(start, so, false)
-	ed, eerr := rules.ParseDate(end, eo, true)
+	do := &w.jobDates[k]
+	sUnsettled, eUnsettled := do.startUnsettled, do.endUnsettled
+	sd, serr := rules.ParseDate(start, do.start, false)
+	ed, eerr := rules.ParseDate(end, do.end, true)
 	j.DatesKnown = true
 	switch {
 	case serr != nil:
