@@ -43,7 +43,9 @@ type Record struct {
 
 	// Applicant numbers the applicant groups in input order; rows of one
 	// group are contiguous and always in the same batch. First marks the
-	// group's first row. Both are set by Run before the stages see the row.
+	// first row of an applicant's first group (an id whose rows are apart
+	// has several groups): counting First rows counts each applicant once.
+	// Both are set by Run before the stages see the row.
 	Applicant int
 	First     bool
 }

@@ -71,6 +71,11 @@ type Options struct {
 	// ApplicantColumn is the index of the applicant_id column in the header,
 	// or -1 when each row is its own applicant.
 	ApplicantColumn int
+	// Gathered, if set, reports the ids whose rows are apart in the input
+	// and that the stage screens together (a first pass over the input
+	// found them). Their rows still come in separate groups, in input
+	// order.
+	Gathered func(id string) bool
 	// Progress, if set, is called from the writer goroutine after each batch
 	// with the number of rows written so far.
 	Progress func(rows int)
@@ -174,9 +179,14 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 
 // Reasons the batcher attaches.
 const (
-	// ReasonApplicantNotContiguous marks the rows of an applicant id that
-	// comes back after other applicants.
+	// ReasonApplicantNotContiguous notes the rows of an applicant id whose
+	// rows are apart in the input and that the stage screens together
+	// (Options.Gathered).
 	ReasonApplicantNotContiguous = "applicant_not_contiguous"
+	// ReasonApplicantNotMerged marks the rows of an applicant id that comes
+	// back after other applicants when its rows cannot be gathered (a list
+	// read once, from stdin): they are screened as a group of their own.
+	ReasonApplicantNotMerged = "applicant_not_merged"
 	// ReasonApplicantSplit marks a row where one applicant's rows were cut
 	// into two batches (more than maxApplicantRows rows).
 	ReasonApplicantSplit = "applicant_split"
@@ -187,14 +197,19 @@ const (
 const maxApplicantRows = 50_000
 
 // readBatches reads src into batches cut at applicant boundaries and passes
-// each to emit. An applicant id that reappears after other applicants is
-// flagged on its rows and screened as a separate group, never merged.
+// each to emit. Rows of one id that are apart form separate groups; those
+// of an id opt.Gathered names are noted ReasonApplicantNotContiguous (the
+// stage screens them together), any other id that reappears after other
+// applicants is flagged ReasonApplicantNotMerged on its later rows. First
+// is set on the first row of an id's first group only, so that counting
+// First rows counts each applicant once.
 func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch) error) error {
 	seed := maphash.MakeSeed()
 	var seen idSet
 	var cur []*Record
 	var lastKey string
 	group := 0 // distinguishes rows of separate applicants with no id
+	var mark Problem
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -211,11 +226,20 @@ func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch)
 			id = rec.Fields[opt.ApplicantColumn]
 		}
 		newApplicant := id == "" || id != lastKey || len(cur) == 0
+		first := newApplicant
 		if newApplicant {
 			group++
+			mark = Problem{}
 			if id != "" {
-				if seen.add(maphash.String(seed, id)) {
-					rec.Add(Input, ReasonApplicantNotContiguous, "applicant_id", "applicant id seen earlier in the input; rows not merged")
+				again := seen.add(maphash.String(seed, id))
+				first = !again
+				switch {
+				case opt.Gathered != nil && opt.Gathered(id):
+					mark = Problem{Kind: Note, Code: ReasonApplicantNotContiguous, Field: "applicant_id",
+						Detail: "the applicant's rows are apart in the input; screened together"}
+				case again:
+					mark = Problem{Kind: Review, Code: ReasonApplicantNotMerged, Field: "applicant_id",
+						Detail: "applicant id seen earlier in the input; rows not merged"}
 				}
 			}
 			if len(cur) >= opt.BatchSize {
@@ -230,12 +254,13 @@ func readBatches(ctx context.Context, src Source, opt Options, emit func(*batch)
 				return err
 			}
 			cur = make([]*Record, 0, opt.BatchSize)
-		} else if cur[len(cur)-1].HasProblem(ReasonApplicantNotContiguous) {
-			rec.Add(Input, ReasonApplicantNotContiguous, "applicant_id", "applicant id seen earlier in the input; rows not merged")
+		}
+		if mark.Code != "" {
+			rec.Problems = append(rec.Problems, mark)
 		}
 		lastKey = id
 		rec.Applicant = group
-		rec.First = newApplicant
+		rec.First = first
 		cur = append(cur, rec)
 	}
 	if len(cur) > 0 {

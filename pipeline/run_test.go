@@ -133,10 +133,10 @@ func TestRunFlagsReappearingApplicant(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantFlag := []bool{false, false, false, true, true, false}
-	wantFirst := []bool{true, false, true, true, false, true}
+	wantFirst := []bool{true, false, true, false, false, true} // "a" counts once
 	for i, r := range sink.rows {
-		if r.HasProblem("applicant_not_contiguous") != wantFlag[i] || r.First != wantFirst[i] {
-			t.Errorf("row %d: flagged=%v first=%v, want %v %v", r.Row, r.HasProblem("applicant_not_contiguous"), r.First, wantFlag[i], wantFirst[i])
+		if r.HasProblem("applicant_not_merged") != wantFlag[i] || r.First != wantFirst[i] || r.NeedsReview() != wantFlag[i] {
+			t.Errorf("row %d: flagged=%v first=%v, want %v %v", r.Row, r.HasProblem("applicant_not_merged"), r.First, wantFlag[i], wantFirst[i])
 		}
 	}
 	if sink.rows[0].Applicant == sink.rows[3].Applicant {
@@ -271,5 +271,32 @@ func TestValues(t *testing.T) {
 		if c.v.Text != c.text || c.v.Num != c.num {
 			t.Errorf("%+v, want %q %v", c.v, c.text, c.num)
 		}
+	}
+}
+
+// An id the first pass found scattered is noted on all its rows, in its
+// separate groups, and counted once.
+func TestRunNotesGatheredApplicant(t *testing.T) {
+	ids := []string{"a", "b", "a", "c"}
+	src := &sliceSource{}
+	for i, id := range ids {
+		src.recs = append(src.recs, &Record{Row: i + 2, Fields: []string{id}})
+	}
+	sink := &collect{}
+	gathered := func(id string) bool { return id == "a" }
+	st, err := Run(context.Background(), src, nil, []Sink{sink}, Options{ApplicantColumn: 0, Gathered: gathered})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantNote := []bool{true, false, true, false}
+	wantFirst := []bool{true, true, false, true}
+	for i, r := range sink.rows {
+		if r.HasProblem("applicant_not_contiguous") != wantNote[i] || r.First != wantFirst[i] || r.NeedsReview() {
+			t.Errorf("row %d: noted=%v first=%v review=%v, want %v %v false", r.Row,
+				r.HasProblem("applicant_not_contiguous"), r.First, r.NeedsReview(), wantNote[i], wantFirst[i])
+		}
+	}
+	if st.Applicants != 3 {
+		t.Errorf("applicants %d, want 3", st.Applicants)
 	}
 }

@@ -26,6 +26,8 @@ type Options struct {
 	// or its first non-empty row when none is. When nil, the header is the
 	// first non-empty row of the first visible worksheet.
 	HeaderOK func(header []string) bool
+	// Stdin is what the input "-" reads; nil is os.Stdin.
+	Stdin io.Reader
 }
 
 // Info says how a source read its file, for the caller to log. It holds no
@@ -54,7 +56,8 @@ type Describer interface {
 	Info() Info
 }
 
-// Open opens one input by its extension: .csv, .tsv, .txt, .xlsx, .parquet.
+// Open opens one input by its extension: .csv, .tsv, .txt, .xlsx, .parquet;
+// "-" reads standard input (opt.Stdin), its format sniffed, CSV otherwise.
 // An error is an *Error naming the file, or the *fs.PathError of a file
 // that cannot be opened (its path and the system's reason).
 func Open(path string, opt Options) (pipeline.Source, error) {
@@ -64,6 +67,9 @@ func Open(path string, opt Options) (pipeline.Source, error) {
 			return nil, err
 		}
 		return s, nil
+	}
+	if path == "-" {
+		return openStdin(opt)
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv", ".tsv", ".txt", "":
@@ -230,6 +236,10 @@ func (c *Concat) Done() (frac float64, ok bool) {
 	}
 	return min(1, done/total), true
 }
+
+// Sources returns the sources, in input order (an *XLSX gives its merged
+// cells once read).
+func (c *Concat) Sources() []pipeline.Source { return c.srcs }
 
 // Infos returns the Info of each source, in input order.
 func (c *Concat) Infos() []Info {

@@ -409,6 +409,16 @@ func (x *XLSX) Read() (rec *pipeline.Record, err error) {
 	}
 }
 
+// Merges returns the sheet's merged cells. They follow the sheet's data in
+// the file, so they are known only once Read has returned io.EOF; before,
+// Merges returns nil.
+func (x *XLSX) Merges() []MergedRange {
+	if x.p == nil || !x.p.ended {
+		return nil
+	}
+	return x.p.merges
+}
+
 // Done returns the share of the sheet read so far, 0..1.
 func (x *XLSX) Done() float64 {
 	if x.stream == nil || x.size <= 0 {

@@ -54,6 +54,10 @@ type sheetParser struct {
 	row           sheetRow
 	lastCol       int
 
+	// merges are the merged ranges listed after the sheet's data, known
+	// once its last row is read.
+	merges []MergedRange
+
 	inCell bool
 	cell   struct {
 		col, style      int
@@ -154,6 +158,9 @@ func (p *sheetParser) next() (*sheetRow, error) {
 				if p.inData || t.Name.Local == "worksheet" {
 					p.ended = true
 					p.endErr = nil
+					if t.Name.Local == "sheetData" && !p.listed {
+						p.readMerges()
+					}
 					if err := p.s.drain(); err != nil {
 						p.endErr = errCutShort
 					}
@@ -384,4 +391,47 @@ func (p *sheetParser) value() string {
 		return ""
 	}
 	return p.fmt.number(c.style, string(c.v))
+}
+
+// MergedRange is a merged cell of a worksheet: the cells from (FirstCol,
+// FirstRow) to (LastCol, LastRow), 1-based, show the top-left cell's value.
+type MergedRange struct {
+	FirstCol, FirstRow, LastCol, LastRow int
+}
+
+// Covers reports whether the range holds the cell at col, row (1-based).
+func (m MergedRange) Covers(col, row int) bool {
+	return col >= m.FirstCol && col <= m.LastCol && row >= m.FirstRow && row <= m.LastRow
+}
+
+// readMerges reads the <mergeCell ref="A2:A4"/> elements that follow the
+// sheet's data, up to the end of the worksheet. Broken XML there ends the
+// list: it never fails the sheet, whose data is all read.
+func (p *sheetParser) readMerges() {
+	for {
+		tok, err := p.s.token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "mergeCell" {
+				continue
+			}
+			ref, _ := attr(&t, "ref")
+			from, to, ok := strings.Cut(ref, ":")
+			if !ok {
+				continue
+			}
+			c1, r1, ok1 := parseRef(from)
+			c2, r2, ok2 := parseRef(to)
+			if ok1 && ok2 && c1 <= c2 && r1 <= r2 {
+				p.merges = append(p.merges, MergedRange{FirstCol: c1, FirstRow: r1, LastCol: c2, LastRow: r2})
+			}
+		case xml.EndElement:
+			if t.Name.Local == "worksheet" {
+				return
+			}
+		}
+	}
 }

@@ -150,6 +150,17 @@ func (b *book) value(t pipeline.Type, v pipeline.Value) any {
 	return xlsxText(v.Text)
 }
 
+// dateCell converts a cell of input date column col: a date cell for a
+// whole day read as the run read it (the column's settled order), else as
+// cell does (a month alone, "present", an unreadable value stay text).
+func (b *book) dateCell(col int, s string) any {
+	if d, ok := b.job.ParseDateCell(col, s); ok {
+		y, m, day := d.Civil()
+		return excelize.Cell{Value: time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), StyleID: b.st.date}
+	}
+	return b.cell(s, kindText)
+}
+
 type cellKind uint8
 
 const (

@@ -58,7 +58,7 @@ func (p *PerApplicant) Write(recs []*pipeline.Record) error {
 	idCol := p.job.Columns().Fields[screen.ApplicantID]
 	for _, r := range recs {
 		k := p.key(r, idCol)
-		if r.HasProblem(pipeline.ReasonApplicantNotContiguous) {
+		if r.HasProblem(pipeline.ReasonApplicantNotContiguous) || r.HasProblem(pipeline.ReasonApplicantNotMerged) {
 			// Its rows are scattered over the list: hold them to the end.
 			if _, ok := p.held[k]; !ok {
 				p.order = append(p.order, k)

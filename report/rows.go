@@ -47,6 +47,9 @@ func newRowsSheet(b *book) *rowsSheet {
 		set(j[screen.StartDate], kindDate)
 		set(j[screen.EndDate], kindDate)
 	}
+	for _, f := range screen.ProfileDateFields() {
+		set(cols.Profile[f], kindDate)
+	}
 	r.titleCols, r.area = r.printColumns()
 	return r
 }
@@ -178,6 +181,10 @@ func (r *rowsSheet) add(rec *pipeline.Record) error {
 	b := r.b
 	cells := r.cells[:0]
 	for _, i := range r.schema.Keep {
+		if r.inKind[i] == kindDate {
+			cells = append(cells, b.dateCell(i, field(rec, i)))
+			continue
+		}
 		cells = append(cells, b.cell(field(rec, i), r.inKind[i]))
 	}
 	for k, c := range r.schema.Columns {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -44,6 +45,9 @@ func (x *Workbook) writeSummary() error {
 		put("Rounds of invitations", s.DrawsData+", last round "+s.DrawsLastDate)
 	}
 	put("Review below match score", s.Threshold)
+	if len(s.FieldsNotFound) > 0 {
+		put("Fields not found in the list", strings.Join(s.FieldsNotFound, ", "))
+	}
 	put("Applicants", s.Applicants)
 	put("Rows", s.RowsWritten)
 	put("Rows needing review", s.RowsNeedReview)

@@ -103,7 +103,7 @@ func (x *Workbook) Write(recs []*pipeline.Record) error {
 // Applicants sheet: an applicant whose rows are scattered over the list is
 // listed once, at its first rows.
 func (x *Workbook) firstListing(r *pipeline.Record) bool {
-	if !r.HasProblem(pipeline.ReasonApplicantNotContiguous) {
+	if !r.HasProblem(pipeline.ReasonApplicantNotContiguous) && !r.HasProblem(pipeline.ReasonApplicantNotMerged) {
 		return true
 	}
 	id := field(r, x.lay.idCol)

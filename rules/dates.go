@@ -147,19 +147,87 @@ func valid(y, m, d int) bool {
 type DateOrder uint8
 
 const (
-	DMY DateOrder = iota // 03/04/2024 is 3 April (the default: Canada, India, UK ...)
-	MDY                  // 03/04/2024 is 4 March
+	// Auto, the zero value, is settled from the input by the screening
+	// stage; ParseDate reads it as DMY.
+	Auto DateOrder = iota
+	DMY            // 03/04/2024 is 3 April (Canada, India, UK ...)
+	MDY            // 03/04/2024 is 4 March
+	YMD            // 24/04/03 is 2024-04-03; a four-digit year last reads as DMY
 )
 
-// ParseDateOrder reads the --date-order flag.
+// String is the flag's spelling.
+func (o DateOrder) String() string {
+	switch o {
+	case MDY:
+		return "mdy"
+	case YMD:
+		return "ymd"
+	case DMY:
+		return "dmy"
+	}
+	return "auto"
+}
+
+// ParseDateOrder reads the --date-order flag: auto (also ""), dmy, mdy or
+// ymd. "" is Auto, the default of every run (command line and web page).
 func ParseDateOrder(s string) (DateOrder, error) {
 	switch strings.ToLower(s) {
-	case "dmy", "":
+	case "auto", "":
+		return Auto, nil
+	case "dmy":
 		return DMY, nil
 	case "mdy":
 		return MDY, nil
+	case "ymd":
+		return YMD, nil
 	}
-	return 0, fmt.Errorf("date order %q: want dmy or mdy", s)
+	return 0, fmt.Errorf("date order %q: want auto, dmy, mdy or ymd", s)
+}
+
+// DateEvidence is what one date cell says about its column's date order.
+type DateEvidence uint8
+
+const (
+	EvidenceNone       DateEvidence = iota // not an all-numeric day-month-year (ISO, "Jan 2024", blank ...)
+	EvidenceAmbiguous                      // day and month both 1..12 and different: reads both ways
+	EvidenceDayFirst                       // 31/12/2024: only d/m/y reads it
+	EvidenceMonthFirst                     // 12/31/2024: only m/d/y reads it
+)
+
+// DateOrderEvidence classifies a cell as ParseDate would split it: an
+// all-numeric date with the year last whose first two numbers fix or leave
+// open the order.
+func DateOrderEvidence(s string) DateEvidence {
+	s = strings.TrimSpace(s)
+	if len(s) < 6 || s[0] < '0' || s[0] > '9' {
+		return EvidenceNone
+	}
+	if i := strings.IndexAny(s, "tT "); i >= 6 && strings.Contains(s[i:], ":") {
+		s = s[:i]
+	}
+	toks := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ' ' })
+	if len(toks) != 3 || len(toks[0]) > 2 || len(toks[1]) > 2 || (len(toks[2]) != 4 && len(toks[2]) != 2) {
+		return EvidenceNone
+	}
+	var n [3]int
+	for i, t := range toks {
+		if !isDigits(t) {
+			return EvidenceNone
+		}
+		n[i], _ = strconv.Atoi(t)
+	}
+	a, b := n[0], n[1]
+	switch {
+	case a < 1 || b < 1 || a > 31 || b > 31:
+		return EvidenceNone
+	case a > 12 && b <= 12:
+		return EvidenceDayFirst
+	case b > 12 && a <= 12:
+		return EvidenceMonthFirst
+	case a <= 12 && b <= 12 && a != b:
+		return EvidenceAmbiguous
+	}
+	return EvidenceNone
 }
 
 // DateResult is a parsed date cell.
@@ -247,6 +315,10 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 			return DateResult{}, fmt.Errorf("unreadable date %q", s)
 		}
 		nums = append(nums, n*10+len(t)%10) // remember the digit count in the last place
+	}
+	// --date-order ymd: "24/04/03" is 2024-04-03.
+	if order == YMD && mon == 0 && len(nums) == 3 && nums[0]%10 == 2 && nums[1]%10 == 2 && nums[2]%10 == 2 {
+		return calendarDay(s, twoDigitYear(nums[0]/10), nums[1]/10, nums[2]/10, false)
 	}
 	// A trailing two-digit year ("15-jan-24", "03/04/24") unless the date
 	// starts with a four-digit year.

@@ -93,3 +93,44 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestDateOrderEvidence(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want DateEvidence
+	}{
+		{"31/12/2024", EvidenceDayFirst},
+		{"12/31/2024", EvidenceMonthFirst},
+		{"01/12/2025", EvidenceAmbiguous},
+		{"03.04.24", EvidenceAmbiguous},
+		{"13-01-2024 00:00:00", EvidenceDayFirst},
+		{"05/05/2024", EvidenceNone}, // reads the same both ways
+		{"2024-12-31", EvidenceNone},
+		{"Jan 2024", EvidenceNone},
+		{"01/2024", EvidenceNone},
+		{"", EvidenceNone},
+		{"32/01/2024", EvidenceNone},
+		{"present", EvidenceNone},
+	} {
+		if got := DateOrderEvidence(c.in); got != c.want {
+			t.Errorf("DateOrderEvidence(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func TestParseDateOrder(t *testing.T) {
+	for in, want := range map[string]DateOrder{"": Auto, "auto": Auto, "DMY": DMY, "mdy": MDY, "ymd": YMD} {
+		if got, err := ParseDateOrder(in); err != nil || got != want {
+			t.Errorf("ParseDateOrder(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseDateOrder("dym"); err == nil {
+		t.Error("dym accepted")
+	}
+	if r, err := ParseDate("24/04/03", YMD, false); err != nil || r.Day != MakeDate(2024, 4, 3) {
+		t.Errorf("ymd 24/04/03: %v %v", r.Day, err)
+	}
+	if r, _ := ParseDate("03/04/2024", YMD, false); r.Day != MakeDate(2024, 4, 3) {
+		t.Errorf("ymd with the year last reads d/m/y: %v", r.Day)
+	}
+}

@@ -58,25 +58,40 @@ func (f Field) jobField() bool { return f >= JobTitle && f <= HoursPerWeek }
 // synonyms lists header spellings per field, compared after squash.
 var synonyms = map[Field][]string{
 	ApplicantID: {"applicantid", "applicant", "clientid", "client", "clientno", "clientnumber", "caseid", "case",
-		"casenumber", "caseno", "fileno", "filenumber", "file", "personid", "candidateid", "id", "uci"},
+		"casenumber", "caseno", "fileno", "filenumber", "file", "personid", "candidateid", "id", "uci",
+		"idclient", "identifiantclient", "identifiant", "noclient", "numeroclient", "numerodeclient", "numerodudossier",
+		"numerodedossier", "nodossier", "nodedossier", "dossier", "iuc", "idcandidat"},
 	JobTitle: {"jobtitle", "title", "occupation", "position", "currentjobtitle", "currentposition", "job",
-		"role", "designation", "positiontitle", "occupationtitle", "jobname", "posttitle", "poste", "titredeposte", "emploi"},
-	Industry:         {"industry", "sector", "industrysector", "businesstype", "typeofbusiness", "secteur"},
-	Employer:         {"employer", "company", "employername", "organization", "organisation", "companyname", "employeur"},
-	Duties:           {"duties", "mainduties", "jobduties", "responsibilities", "description", "jobdescription", "tasks", "taches"},
-	NOCCode:          {"noccode", "noc", "noc2021", "noc2016", "nocteer", "code", "occupationcode"},
-	Country:          {"country", "countryofjob", "jobcountry", "workcountry", "location", "countryofwork", "pays"},
-	StartDate:        {"startdate", "start", "from", "datefrom", "fromdate", "begin", "began", "startedon", "datestarted", "employmentstart", "datedebut", "debut"},
-	EndDate:          {"enddate", "end", "to", "dateto", "todate", "until", "finish", "endedon", "dateended", "employmentend", "datefin", "fin"},
-	HoursPerWeek:     {"hoursperweek", "hours", "weeklyhours", "hoursweek", "hrsweek", "hrsperweek", "hrs", "hoursperwk", "workhours", "heures", "heuresparsemaine"},
-	FrenchReading:    {"frenchreading", "nclcreading", "frreading", "tefreading", "tcfreading", "fr_r"},
-	FrenchWriting:    {"frenchwriting", "nclcwriting", "frwriting", "tefwriting", "tcfwriting"},
-	FrenchListening:  {"frenchlistening", "nclclistening", "frlistening", "teflistening", "tcflistening"},
-	FrenchSpeaking:   {"frenchspeaking", "nclcspeaking", "frspeaking", "tefspeaking", "tcfspeaking"},
-	EnglishReading:   {"englishreading", "clbreading", "enreading", "ieltsreading", "celpipreading"},
-	EnglishWriting:   {"englishwriting", "clbwriting", "enwriting", "ieltswriting", "celpipwriting"},
-	EnglishListening: {"englishlistening", "clblistening", "enlistening", "ieltslistening", "celpiplistening"},
-	EnglishSpeaking:  {"englishspeaking", "clbspeaking", "enspeaking", "ieltsspeaking", "celpipspeaking"},
+		"role", "designation", "positiontitle", "occupationtitle", "jobname", "posttitle", "poste", "titredeposte", "emploi",
+		"posteoccupe", "titreduposte", "titredelemploi", "intituledeposte", "intituleduposte", "fonction", "profession", "metier", "emploioccupe"},
+	Industry: {"industry", "sector", "industrysector", "businesstype", "typeofbusiness", "secteur",
+		"secteurdactivite", "industrie", "domaine", "domainedactivite"},
+	Employer: {"employer", "company", "employername", "organization", "organisation", "companyname", "employeur",
+		"nomdelemployeur", "entreprise", "societe", "nomdelentreprise"},
+	Duties: {"duties", "mainduties", "jobduties", "responsibilities", "description", "jobdescription", "tasks", "taches",
+		"fonctions", "principalesfonctions", "descriptiondestaches", "descriptiondeposte", "descriptionduposte", "responsabilites"},
+	NOCCode: {"noccode", "noc", "noc2021", "noc2016", "nocteer", "code", "occupationcode",
+		"codecnp", "cnp", "cnp2021", "cnp2016", "codedelacnp"},
+	Country: {"country", "countryofjob", "jobcountry", "workcountry", "location", "countryofwork", "pays",
+		"paysdelemploi", "paysdetravail", "lieu", "lieudetravail"},
+	StartDate: {"startdate", "start", "from", "datefrom", "fromdate", "begin", "began", "startedon", "datestarted", "employmentstart", "datedebut", "debut",
+		"datededebut", "datedentree", "dateentree", "du", "depuis", "debutdelemploi", "datededebutdelemploi"},
+	EndDate: {"enddate", "end", "to", "dateto", "todate", "until", "finish", "endedon", "dateended", "employmentend", "datefin", "fin",
+		"datedefin", "datedesortie", "datesortie", "au", "jusqua", "findelemploi", "datedefindelemploi"},
+	HoursPerWeek: {"hoursperweek", "hours", "weeklyhours", "hoursweek", "hrsweek", "hrsperweek", "hrs", "hoursperwk", "workhours", "heures", "heuresparsemaine",
+		"heuressemaine", "heureshebdomadaires", "nombredheures", "nombredheuresparsemaine", "hparsemaine", "heuresparsem"},
+	FrenchReading: {"frenchreading", "nclcreading", "frreading", "tefreading", "tcfreading", "fr_r",
+		"nclclecture", "francaislecture", "lecturefrancais", "nclccomprehensionecrite"},
+	FrenchWriting: {"frenchwriting", "nclcwriting", "frwriting", "tefwriting", "tcfwriting",
+		"nclcecriture", "francaisecriture", "ecriturefrancais", "nclcexpressionecrite"},
+	FrenchListening: {"frenchlistening", "nclclistening", "frlistening", "teflistening", "tcflistening",
+		"nclccomprehensiondeloral", "nclccomprehensionorale", "francaiscomprehensiondeloral", "francaiscomprehensionorale"},
+	FrenchSpeaking: {"frenchspeaking", "nclcspeaking", "frspeaking", "tefspeaking", "tcfspeaking",
+		"nclcexpressionorale", "francaisexpressionorale"},
+	EnglishReading:   {"englishreading", "clbreading", "enreading", "ieltsreading", "celpipreading", "clblecture", "anglaislecture"},
+	EnglishWriting:   {"englishwriting", "clbwriting", "enwriting", "ieltswriting", "celpipwriting", "clbecriture", "anglaisecriture"},
+	EnglishListening: {"englishlistening", "clblistening", "enlistening", "ieltslistening", "celpiplistening", "clbcomprehensiondeloral", "anglaiscomprehensiondeloral", "anglaiscomprehensionorale"},
+	EnglishSpeaking:  {"englishspeaking", "clbspeaking", "enspeaking", "ieltsspeaking", "celpipspeaking", "clbexpressionorale", "anglaisexpressionorale"},
 }
 
 var synonymIndex = func() map[string]Field {
@@ -99,6 +114,26 @@ func squash(s string) string {
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// withoutNote drops a header's parenthesised or bracketed notes: "Date de
+// début (jj/mm/aaaa)" -> "Date de début".
+func withoutNote(h string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range h {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()
@@ -188,6 +223,9 @@ func detect(header []string, mapping map[string]string) (*Columns, error) {
 			continue
 		}
 		s := squash(h)
+		if _, ok := synonymIndex[s]; !ok {
+			s = squash(withoutNote(h)) // "Hours (per week)", "Start date (dd/mm/yyyy)"
+		}
 		if f, ok := synonymIndex[s]; ok {
 			if c.Fields[f] < 0 {
 				c.Fields[f] = i
@@ -366,4 +404,55 @@ func cell(rec *pipeline.Record, i int) string {
 		return ""
 	}
 	return strings.TrimSpace(rec.Fields[i])
+}
+
+// Missing lists the fields the run needs but found no column for, by
+// canonical name, in a fixed order: for each job (jobN_ in the wide shape)
+// start_date, end_date, hours_per_week and country (without them every
+// job's dates, hours or country are missing or unknown on every row:
+// the row reasons say so row by row, Missing says it once); and, when the
+// list has profile columns at all, date_of_birth (nor age), marital_status,
+// education_level and lang1_test (no language test or level column),
+// without which the programs and the CRS cannot be assessed. A
+// job_title/noc_code column is never missing: DetectColumns fails without
+// one.
+func (c *Columns) Missing() []string {
+	var out []string
+	for k, j := range c.Jobs {
+		prefix := ""
+		if c.Wide {
+			prefix = "job" + fmt.Sprint(k+1) + "_"
+		}
+		for _, f := range [...]Field{StartDate, EndDate, HoursPerWeek, Country} {
+			if j[f] < 0 {
+				out = append(out, prefix+f.String())
+			}
+		}
+	}
+	if !c.hasProfile() {
+		return out
+	}
+	has := func(fs ...rules.Field) bool {
+		for _, f := range fs {
+			if c.Profile[f] >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(rules.FieldDateOfBirth, rules.FieldAge) {
+		out = append(out, rules.FieldDateOfBirth.String())
+	}
+	if !has(rules.FieldMaritalStatus) {
+		out = append(out, rules.FieldMaritalStatus.String())
+	}
+	if !has(rules.FieldEducationLevel) {
+		out = append(out, rules.FieldEducationLevel.String())
+	}
+	if !has(rules.FieldLang1Test, rules.FieldLang1Reading, rules.FieldLang1Writing, rules.FieldLang1Listening, rules.FieldLang1Speaking,
+		rules.FieldFrenchReading, rules.FieldFrenchWriting, rules.FieldFrenchListening, rules.FieldFrenchSpeaking,
+		rules.FieldEnglishReading, rules.FieldEnglishWriting, rules.FieldEnglishListening, rules.FieldEnglishSpeaking) {
+		out = append(out, rules.FieldLang1Test.String())
+	}
+	return out
 }

@@ -79,34 +79,22 @@ func (m MissingField) MapLine() string {
 	return m.Field + "," + col
 }
 
-// fieldEffects says, for each job field and the applicant id, what a run
-// does when the header lacks it. The order is the order of the report.
-var fieldEffects = []struct {
-	f      Field
-	effect string
-}{
-	{ApplicantID, "each row is screened as its own applicant: jobs on several rows are not added up"},
-	{StartDate, "no experience can be counted: every job needs review (start_date_missing)"},
-	{EndDate, "every job is taken as still held on the as-of date"},
-	{HoursPerWeek, "hours cannot be checked: every job needs review (hours_missing)"},
-	{Country, "a job cannot be told Canadian or foreign: Canadian experience needs review (country_unknown)"},
-	{Industry, "titles are matched without the industry"},
-	{Employer, "titles are matched without the employer"},
-}
+// effects says what a run does without each field Columns.Missing can
+// name, and without the optional ones only the inspection names (the
+// applicant id, the matcher's context).
+var effects = map[string]string{
+	ApplicantID.String():  "each row is screened as its own applicant: jobs on several rows are not added up",
+	StartDate.String():    "no experience can be counted: every job needs review (start_date_missing)",
+	EndDate.String():      "every job is taken as still held on the as-of date",
+	HoursPerWeek.String(): "hours cannot be checked: every job needs review (hours_missing)",
+	Country.String():      "a job cannot be told Canadian or foreign: Canadian experience needs review (country_unknown)",
+	Industry.String():     "titles are matched without the industry",
+	Employer.String():     "titles are matched without the employer",
 
-// profileEffects are the profile columns whose absence the inspection
-// names when the header has some profile columns (profile-columns.md):
-// the field a --map line would name, the others that stand in for it, and
-// what the run does without any of them.
-var profileEffects = []struct {
-	f      rules.Field
-	or     []rules.Field
-	effect string
-}{
-	{rules.FieldDateOfBirth, []rules.Field{rules.FieldAge}, "no age: points for age need review (age_missing)"},
-	{rules.FieldMaritalStatus, nil, "marital status unknown: review (marital_status_missing)"},
-	{rules.FieldEducationLevel, nil, "no education points: review (education_missing)"},
-	{rules.FieldLang1Test, []rules.Field{rules.FieldEnglishReading, rules.FieldFrenchReading}, "no first official language result: programs and CRS need review (lang1_test_missing)"},
+	rules.FieldDateOfBirth.String():    "no age (nor date of birth): points for age need review (age_missing)",
+	rules.FieldMaritalStatus.String():  "marital status unknown: review (marital_status_missing)",
+	rules.FieldEducationLevel.String(): "no education points: review (education_missing)",
+	rules.FieldLang1Test.String():      "no first official language result: programs and CRS need review (lang1_test_missing)",
 }
 
 // Inspect opens each of cfg.Inputs (with cfg.Sheet and cfg.MapFile as a run
@@ -218,68 +206,62 @@ func recognised(h string) string {
 }
 
 func missing(in *Inspection, c *Columns) []MissingField {
-	var out []MissingField
-	unread := func() []string {
-		var hs []string
-		for _, u := range in.Uses {
-			if u.Field == "" && u.Note == "" && strings.TrimSpace(u.Header) != "" {
-				hs = append(hs, u.Header)
-			}
+	var unread []string
+	for _, u := range in.Uses {
+		if u.Field == "" && u.Note == "" && strings.TrimSpace(u.Header) != "" {
+			unread = append(unread, u.Header)
 		}
-		return hs
-	}()
-	add := func(name string, required bool, effect string, syns []string) {
-		out = append(out, MissingField{Field: name, Required: required, Effect: effect, Candidate: candidate(unread, syns)})
 	}
-	perJob := func(f Field, effect string) {
-		out = append(out, MissingField{Field: f.String(), Effect: effect, PerJob: true})
+	var out []MissingField
+	seen := map[string]bool{}
+	add := func(name string, required, perJob bool) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		m := MissingField{Field: name, Required: required, Effect: effects[name], PerJob: perJob}
+		if required {
+			m.Effect = "required: no row can be screened without a job title or a NOC code column"
+		}
+		if !perJob {
+			var syns []string
+			if f, ok := fieldByName(name); ok {
+				syns = synonyms[f]
+			} else if pf, ok := rules.FieldByName(name); ok {
+				syns = profileSynonyms[pf]
+			}
+			m.Candidate = candidate(unread, syns)
+		}
+		out = append(out, m)
 	}
 	if !c.HasJobs() {
-		add(JobTitle.String(), true, "required: no row can be screened without a job title or a NOC code column", synonyms[JobTitle])
+		add(JobTitle.String(), true, false)
 	}
-	// A job field is missing when no job has it.
-	has := func(f Field) bool {
-		if !f.jobField() {
-			return c.Fields[f] >= 0
+	if c.Fields[ApplicantID] < 0 {
+		add(ApplicantID.String(), false, false)
+	}
+	// What the run itself says is missing (jobN_ fields in the wide shape
+	// once, as one per-job entry).
+	for _, name := range c.Missing() {
+		base, wide := name, false
+		if c.Wide && strings.HasPrefix(name, "job") {
+			if _, rest, ok := strings.Cut(name, "_"); ok {
+				base, wide = rest, true
+			}
 		}
+		add(base, false, wide)
+	}
+	for _, f := range [...]Field{Industry, Employer} {
+		has := false
 		for _, jc := range c.Jobs {
-			if jc[f] >= 0 {
-				return true
-			}
+			has = has || jc[f] >= 0
 		}
-		return false
-	}
-	for _, fe := range fieldEffects {
-		if !has(fe.f) {
-			if c.Wide && fe.f.jobField() {
-				perJob(fe.f, fe.effect)
-				continue
-			}
-			add(fe.f.String(), false, fe.effect, synonyms[fe.f])
+		if !has {
+			add(f.String(), false, c.Wide)
 		}
 	}
-	anyProfile := false
-	for _, i := range c.Profile {
-		anyProfile = anyProfile || i >= 0
-	}
-	for _, lf := range levelFields {
-		anyProfile = anyProfile || c.Fields[lf.screen] >= 0
-	}
-	if !anyProfile {
+	if !c.hasProfile() {
 		out = append(out, MissingField{Field: "profile columns", Effect: "no applicant profile (age, education, language tests ...): programs (CEC, FSW, FST) and the CRS are not assessed"})
-		return out
-	}
-	for _, pe := range profileEffects {
-		found := c.Profile[pe.f] >= 0
-		for _, f := range pe.or {
-			found = found || c.Profile[f] >= 0
-			for _, lf := range levelFields {
-				found = found || lf.profile == f && c.Fields[lf.screen] >= 0
-			}
-		}
-		if !found {
-			add(pe.f.String(), false, pe.effect, profileSynonyms[pe.f])
-		}
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,8 +29,11 @@ import (
 // Config is everything a screening run needs. The zero value of each
 // optional field is the documented default.
 type Config struct {
-	// Inputs are the client lists, read in order as one stream.
+	// Inputs are the client lists, read in order as one stream; "-" is
+	// standard input (Stdin), read once.
 	Inputs []string
+	// Stdin is what the input "-" reads; nil is os.Stdin.
+	Stdin io.Reader
 	// AsOf is the day the rules, windows and ages are evaluated at.
 	// Required.
 	AsOf rules.Date
@@ -53,7 +57,9 @@ type Config struct {
 	// Threshold is the match score below which a row needs review; 0 means
 	// noc.DefaultThreshold.
 	Threshold float64
-	// DateOrder says how all-numeric dates read.
+	// DateOrder says how all-numeric dates read. The zero value,
+	// rules.Auto, settles the order from the input's first look: the
+	// unambiguous values of all its date columns (see settleDateOrders).
 	DateOrder rules.DateOrder
 	// Sheet names the XLSX sheet to read; "" picks the first one.
 	Sheet string
@@ -110,6 +116,12 @@ type Job struct {
 	inputs   []readers.Info
 	log      zerolog.Logger
 	ran      bool
+
+	// The first look at the input (firstlook.go).
+	dates    *dateOrders
+	merges   map[string][]readers.MergedRange // by input name: merged cells over the applicant column
+	gathered *gathered                        // scattered applicants' job facts; nil when none
+	held     []*pipeline.Record               // stdin: the rows read by the first look
 }
 
 // ConfigError is a broken configuration: a rule set, map, overrides or
@@ -184,7 +196,8 @@ func Open(cfg Config) (*Job, error) {
 	// A sheet is the list when its header has what the run needs: the
 	// first sheet of a workbook may be a cover page or a chart.
 	headerOK := func(h []string) bool { _, err := DetectColumns(h, mapping); return err == nil }
-	if j.src, err = readers.OpenAll(cfg.Inputs, readers.Options{Sheet: cfg.Sheet, HeaderOK: headerOK}); err != nil {
+	ropt := readers.Options{Sheet: cfg.Sheet, HeaderOK: headerOK, Stdin: cfg.Stdin}
+	if j.src, err = readers.OpenAll(cfg.Inputs, ropt); err != nil {
 		return nil, err
 	}
 	for _, in := range j.src.Infos() {
@@ -206,6 +219,18 @@ func Open(cfg Config) (*Job, error) {
 		if me := (*MapError)(nil); errors.As(err, &me) {
 			err = configErr(cfg.MapFile, fmt.Errorf("column map %s: %w", cfg.MapFile, err))
 		}
+		return nil, err
+	}
+	if missing := j.cols.Missing(); len(missing) > 0 {
+		j.log.Warn().Strs("fields", missing).Msg("fields not found in the header: each row says what this leaves unknown (name a column with --map)")
+	}
+	if slices.Contains(cfg.Inputs, "-") {
+		j.held, err = j.stdinLook(j.src)
+	} else {
+		err = j.firstLook(ropt)
+	}
+	if err != nil {
+		j.src.Close()
 		return nil, err
 	}
 	j.out = newOutputTable(j.cols.Wide)
@@ -338,6 +363,17 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 	t := newTally(j)
 	popt := pipeline.Options{Workers: j.cfg.Workers, BatchSize: j.cfg.BatchSize,
 		ApplicantColumn: j.cols.Fields[ApplicantID]}
+	if g := j.gathered; g != nil {
+		popt.Gathered = func(id string) bool { _, ok := g.ids[id]; return ok }
+	}
+	var src pipeline.Source = j.src
+	if len(j.held) > 0 {
+		src = &replay{Source: src, held: j.held}
+		j.held = nil
+	}
+	if j.merges != nil {
+		src = &mergeFill{Source: src, col: j.cols.Fields[ApplicantID], merges: j.merges}
+	}
 	progress := func(Progress) {}
 	if j.cfg.Progress != nil {
 		progress = j.cfg.Progress
@@ -354,9 +390,10 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 		return ""
 	}
 	eval := &rules.Evaluator{Rules: j.ruleSet, Draws: j.draws, Title: title}
-	st := &stage{cols: j.cols, matcher: j.matcher, rules: j.ruleSet, eval: eval, asOf: j.cfg.AsOf, dateOrder: j.cfg.DateOrder, out: j.out}
+	st := &stage{cols: j.cols, matcher: j.matcher, rules: j.ruleSet, eval: eval, asOf: j.cfg.AsOf, dates: j.dates, out: j.out,
+		gathered: j.gathered, width: len(j.src.Header())}
 	start := j.cfg.Now()
-	stats, err := pipeline.Run(ctx, j.src, st, append([]pipeline.Sink{t}, sinks...), popt)
+	stats, err := pipeline.Run(ctx, src, st, append([]pipeline.Sink{t}, sinks...), popt)
 	if err != nil {
 		abort(0)
 		return nil, err
@@ -382,7 +419,12 @@ func (j *Job) Run(ctx context.Context, sinks ...pipeline.Sink) (*Summary, error)
 }
 
 // inputName is how logs and the summary name an input: its base name.
-func inputName(path string) string { return filepath.Base(path) }
+func inputName(path string) string {
+	if path == "-" {
+		return readers.StdinName
+	}
+	return filepath.Base(path)
+}
 
 // Duration renders a duration for people and logs: "1.7s", "250ms".
 func Duration(d time.Duration) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -184,5 +185,26 @@ func TestOpenMapNamesMissingColumn(t *testing.T) {
 	var ce *ConfigError
 	if !errors.As(err, &ce) || ce.File != m || !strings.Contains(err.Error(), `"Poste"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// An id on more rows apart than maxGatheredRows is not gathered: its
+// groups are screened one by one and its later rows need review.
+func TestGatherBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Client ID,Job Title,Country,Start Date,End Date,Hours/Week\n")
+	for i := 0; i <= maxGatheredRows; i++ {
+		b.WriteString("X,Cook,Canada,2024-01-01,2024-12-31,40\nY" + strconv.Itoa(i) + ",Cook,Canada,2024-01-01,2024-12-31,40\n")
+	}
+	b.WriteString("Z,Cook,Canada,2024-01-01,,40\nW,Cook,Canada,2024-01-01,,40\nZ,Cook,Canada,2023-01-01,2023-12-31,40\n")
+	p := filepath.Join(t.TempDir(), "l.csv")
+	os.WriteFile(p, []byte(b.String()), 0o644)
+	j, err := Open(Config{Inputs: []string{p}, AsOf: rules.MakeDate(2026, 11, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	if j.gathered == nil || j.gathered.ids["X"] != nil || len(j.gathered.ids["Z"]) != 2 {
+		t.Fatalf("gathered %v", j.gathered)
 	}
 }

@@ -32,7 +32,7 @@ type outputColumn struct {
 	// applicant marks a column that describes the applicant: the same on
 	// every row of the applicant.
 	applicant bool
-	job       func(m *noc.Result) pipeline.Value
+	job       func(j *rowJob) pipeline.Value
 	// none is the value of a per-job column for a row with no job (wide
 	// rows with empty job columns); blank if unset.
 	none pipeline.Value
@@ -45,23 +45,27 @@ type outputColumn struct {
 // outputColumns is the one table of annotation columns, in output order.
 // Adding a column is adding a line here.
 var outputColumns = []outputColumn{
-	{name: "noc_code", title: "NOC code", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Code) }},
-	{name: "noc_title", title: "NOC title", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(m.Title) }},
-	{name: "teer", title: "TEER", typ: pipeline.Int, job: func(m *noc.Result) pipeline.Value {
+	{name: "noc_code", title: "NOC code", job: func(j *rowJob) pipeline.Value { return pipeline.TextValue(j.match.Code) }},
+	{name: "noc_title", title: "NOC title", job: func(j *rowJob) pipeline.Value { return pipeline.TextValue(j.match.Title) }},
+	{name: "teer", title: "TEER", typ: pipeline.Int, job: func(j *rowJob) pipeline.Value {
+		m := &j.match
 		if m.Code == "" {
 			return pipeline.Value{}
 		}
 		return pipeline.IntValue(m.TEER)
 	}},
 	{name: "match_method", title: "Found by", none: pipeline.TextValue(string(noc.MethodNone)),
-		job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(string(m.Method)) }},
-	{name: "match_score", title: "Match score", typ: pipeline.Float, widen: lowest, job: func(m *noc.Result) pipeline.Value {
+		job: func(j *rowJob) pipeline.Value { return pipeline.TextValue(string(j.match.Method)) }},
+	{name: "match_score", title: "Match score", typ: pipeline.Float, widen: lowest, job: func(j *rowJob) pipeline.Value {
+		m := &j.match
 		if m.Method == noc.MethodNone {
 			return pipeline.Value{}
 		}
 		return pipeline.FloatValue(math.Round(m.Score*100) / 100)
 	}},
-	{name: "match_alternatives", title: "Other candidates", job: func(m *noc.Result) pipeline.Value { return pipeline.TextValue(formatAlts(m.Alts)) }},
+	{name: "match_alternatives", title: "Other candidates", job: func(j *rowJob) pipeline.Value { return pipeline.TextValue(formatAlts(j.match.Alts)) }},
+	{name: "start_date_used", title: "Start date used", typ: pipeline.Date, job: func(j *rowJob) pipeline.Value { return dateValue(j.start) }},
+	{name: "end_date_used", title: "End date used", typ: pipeline.Date, job: func(j *rowJob) pipeline.Value { return dateValue(j.end) }},
 	{name: "eligible_categories", title: "Eligible categories", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.eligible) }},
 	{name: "review_categories", title: "Categories to review", words: idList, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.review) }},
 	{name: "qualifying_hours", title: "Qualifying hours", words: idValues, applicant: true, row: func(r *rowResult) pipeline.Value { return pipeline.TextValue(r.app.hours) }},
@@ -101,6 +105,17 @@ func assessed(name string, typ pipeline.Type) func(r *rowResult) pipeline.Value 
 		}
 		return pipeline.TextValue(v)
 	}
+}
+
+// unixEpoch is 1970-01-01, day 0 of a pipeline.Date value.
+var unixEpoch = rules.MakeDate(1970, 1, 1)
+
+// dateValue is a Date cell for d; blank for no date.
+func dateValue(d rules.Date) pipeline.Value {
+	if d.IsZero() {
+		return pipeline.Value{}
+	}
+	return pipeline.DateValue(int(d-unixEpoch), d.String())
 }
 
 // lowest is the wide shape's match_score: the lowest score of the row's
@@ -150,14 +165,14 @@ func (t *outputTable) fill(dst []pipeline.Value, r *rowResult) {
 		case 0:
 			dst[i] = c.none
 		case 1:
-			dst[i] = c.job(&r.jobs[0].match)
+			dst[i] = c.job(&r.jobs[0])
 			if t.wide && c.widen == nil && c.typ != pipeline.Text {
 				dst[i] = pipeline.TextValue(dst[i].Text) // text in the wide shape
 			}
 		default:
 			vs := make([]pipeline.Value, len(r.jobs))
 			for k := range r.jobs {
-				vs[k] = c.job(&r.jobs[k].match)
+				vs[k] = c.job(&r.jobs[k])
 			}
 			if c.widen != nil {
 				dst[i] = c.widen(vs)

@@ -8,53 +8,60 @@ import (
 // (../shared/docs/profile-columns.md), compared after squash, besides the
 // canonical names themselves. English and French.
 var profileSynonyms = map[rules.Field][]string{
-	rules.FieldDateOfBirth:        {"dob", "birthdate", "dateofbirth", "birthday", "datedenaissance", "naissance", "nele"},
-	rules.FieldAge:                {"age", "ageyears"},
-	rules.FieldMaritalStatus:      {"maritalstatus", "marital", "civilstatus", "etatcivil", "situationfamiliale"},
-	rules.FieldSpouseAccompanying: {"spouseaccompanying", "accompanyingspouse", "spousecoming", "spousewillaccompany", "conjointaccompagnant"},
-	rules.FieldSpouseCitizenOrPR:  {"spousecitizenorpr", "spousecanadiancitizen", "spousepr", "conjointcitoyenourp"},
-	rules.FieldDependentChildren:  {"dependentchildren", "children", "dependants", "dependents", "numberofchildren", "enfants", "enfantsacharge"},
-	rules.FieldFamilySize:         {"familysize", "householdsize", "tailledelafamille"},
-	rules.FieldIntendedProvince:   {"intendedprovince", "provinceofdestination", "destinationprovince", "province", "provincevisee", "provincededestination"},
+	rules.FieldDateOfBirth:        {"dob", "birthdate", "dateofbirth", "birthday", "datedenaissance", "naissance", "nele", "birthdatedob", "dateofbirthdob", "datenaissance", "ddn"},
+	rules.FieldAge:                {"age", "ageyears", "ageans", "agecurrent", "currentage", "applicantage"},
+	rules.FieldMaritalStatus:      {"maritalstatus", "marital", "civilstatus", "etatcivil", "situationfamiliale", "relationshipstatus", "etatmatrimonial", "statutmatrimonial", "situationmatrimoniale"},
+	rules.FieldSpouseAccompanying: {"spouseaccompanying", "accompanyingspouse", "spousecoming", "spousewillaccompany", "conjointaccompagnant", "spousepartneraccompanying", "willspouseaccompany", "spousecomingtocanada", "conjointaccompagne", "leconjointaccompagne", "accompagneparleconjoint"},
+	rules.FieldSpouseCitizenOrPR:  {"spousecitizenorpr", "spousecanadiancitizen", "spousepr", "conjointcitoyenourp", "spouseiscitizenorpr", "spousecanadiancitizenorpr", "spousecanadiancitizenorpermanentresident", "conjointcitoyenoursp", "conjointcitoyenourresidentpermanent"},
+	rules.FieldDependentChildren:  {"dependentchildren", "children", "dependants", "dependents", "numberofchildren", "enfants", "enfantsacharge", "numberofdependentchildren", "dependentchildrencount", "kids", "nombredenfants", "nbenfants"},
+	rules.FieldFamilySize:         {"familysize", "householdsize", "tailledelafamille", "numberoffamilymembers", "familymembers", "membresdelafamille", "nombredemembresdelafamille"},
+	rules.FieldIntendedProvince:   {"intendedprovince", "provinceofdestination", "destinationprovince", "province", "provincevisee", "provincededestination", "provinceofresidence", "intendedprovinceofresidence", "plannedprovince", "provinceprevue", "provincederesidenceprevue"},
 
-	rules.FieldEducationLevel:       {"education", "educationlevel", "highesteducation", "levelofeducation", "highestlevelofeducation", "niveaudetudes", "scolarite"},
-	rules.FieldECA:                  {"eca", "educationalcredentialassessment", "ecadone", "eed", "evaluationdesdiplomes"},
-	rules.FieldCanadianEducation:    {"canadianeducation", "canadianstudy", "studyincanada", "etudesaucanada", "diplomecanadien"},
+	rules.FieldEducationLevel:       {"education", "educationlevel", "highesteducation", "levelofeducation", "highestlevelofeducation", "niveaudetudes", "scolarite", "highestdegree", "degree", "educationcompleted", "diplome", "plushautdiplome", "niveaudescolarite", "niveaudeducation"},
+	rules.FieldECA:                  {"eca", "educationalcredentialassessment", "ecadone", "eed", "evaluationdesdiplomes", "ecacompleted", "ecareport", "wes", "credentialassessment", "evaluationdesdiplomesdetudes", "eedobtenue"},
+	rules.FieldCanadianEducation:    {"canadianeducation", "canadianstudy", "studyincanada", "etudesaucanada", "diplomecanadien", "canadianstudies", "canadiandegree", "canadiancredential", "educationincanada", "etudescanadiennes"},
 	rules.FieldSpouseEducationLevel: {"spouseeducation", "spouseeducationlevel", "etudesduconjoint"},
 
-	rules.FieldLang1Test:       {"languagetest", "firstlanguagetest", "testtype", "test1", "testdelangue"},
-	rules.FieldLang1TestDate:   {"testdate", "languagetestdate", "firstlanguagetestdate", "datedutest"},
-	rules.FieldLang1ResultDate: {"resultdate", "testresultdate", "datedesresultats"},
-	rules.FieldLang1Reading:    {"reading", "testreading", "firstlanguagereading"},
-	rules.FieldLang1Writing:    {"writing", "testwriting", "firstlanguagewriting"},
-	rules.FieldLang1Listening:  {"listening", "testlistening", "firstlanguagelistening"},
-	rules.FieldLang1Speaking:   {"speaking", "testspeaking", "firstlanguagespeaking"},
-	rules.FieldLang2Test:       {"secondlanguagetest", "test2"},
-	rules.FieldLang2TestDate:   {"secondlanguagetestdate"},
-	rules.FieldLang2Reading:    {"secondlanguagereading"},
-	rules.FieldLang2Writing:    {"secondlanguagewriting"},
-	rules.FieldLang2Listening:  {"secondlanguagelistening"},
-	rules.FieldLang2Speaking:   {"secondlanguagespeaking"},
-	rules.FieldSpouseLangTest:  {"spouselanguagetest", "spousetest"},
+	rules.FieldLang1Test:       {"languagetest", "firstlanguagetest", "testtype", "test1", "testdelangue", "firsttest", "languagetesttype", "englishtest", "testtype1", "typedetest", "examendelangue", "test"},
+	rules.FieldLang1TestDate:   {"testdate", "languagetestdate", "firstlanguagetestdate", "datedutest", "dateoftest", "testtakenon", "datedelexamen", "datedetest"},
+	rules.FieldLang1ResultDate: {"resultdate", "testresultdate", "datedesresultats", "resultsdate", "dateofresults", "datederesultat"},
+	rules.FieldLang1Reading:    {"reading", "testreading", "firstlanguagereading", "lecture", "comprehensionecrite", "readingscore"},
+	rules.FieldLang1Writing:    {"writing", "testwriting", "firstlanguagewriting", "ecriture", "expressionecrite", "writingscore"},
+	rules.FieldLang1Listening:  {"listening", "testlistening", "firstlanguagelistening", "comprehensiondeloral", "comprehensionorale", "ecoute", "listeningscore"},
+	rules.FieldLang1Speaking:   {"speaking", "testspeaking", "firstlanguagespeaking", "expressionorale", "speakingscore"},
+	rules.FieldLang2Test:       {"secondlanguagetest", "test2", "secondtest", "frenchtest", "deuxiemetest", "testdefrancais", "testdelangue2"},
+	rules.FieldLang2TestDate:   {"secondlanguagetestdate", "secondtestdate", "test2date", "datedudeuxiemetest"},
+	rules.FieldLang2Reading:    {"secondlanguagereading", "test2reading", "secondtestreading", "lecture2"},
+	rules.FieldLang2Writing:    {"secondlanguagewriting", "test2writing", "secondtestwriting", "ecriture2"},
+	rules.FieldLang2Listening:  {"secondlanguagelistening", "test2listening", "secondtestlistening", "comprehensiondeloral2"},
+	rules.FieldLang2Speaking:   {"secondlanguagespeaking", "test2speaking", "secondtestspeaking", "expressionorale2"},
+	rules.FieldSpouseLangTest:  {"spouselanguagetest", "spousetest", "spouselanguagetesttype", "testduconjoint"},
 
-	rules.FieldCanadianWorkMonths:         {"canadianworkmonths", "canadianexperiencemonths", "monthsofcanadianwork", "canadianexperience", "experiencecanadienne"},
-	rules.FieldCanadianWorkMonths3y:       {"canadianworkmonths3years", "canadianworkmonthslast3years"},
+	rules.FieldCanadianWorkMonths:         {"canadianworkmonths", "canadianexperiencemonths", "monthsofcanadianwork", "canadianexperience", "experiencecanadienne", "canadianworkexperience", "canadianworkexperiencemonths", "monthsofcanadianexperience", "moisdexperiencecanadienne", "experienceautravailaucanada"},
+	rules.FieldCanadianWorkMonths3y:       {"canadianworkmonths3years", "canadianworkmonthslast3years", "canadianexperiencelast3years", "canadianworkexperiencelast3years", "experiencecanadienne3ans"},
 	rules.FieldCanadianWorkTEER:           {"canadianworkteer", "canadianteer"},
-	rules.FieldForeignWorkMonths:          {"foreignworkmonths", "foreignexperiencemonths", "foreignexperience", "experiencealetranger"},
-	rules.FieldPrimaryNOC:                 {"primarynoc", "primaryoccupation", "mainnoc", "cnpprincipale"},
+	rules.FieldForeignWorkMonths:          {"foreignworkmonths", "foreignexperiencemonths", "foreignexperience", "experiencealetranger", "foreignworkexperience", "foreignworkexperiencemonths", "monthsofforeignexperience", "experienceetrangere", "moisdexperiencealetranger"},
+	rules.FieldPrimaryNOC:                 {"primarynoc", "primaryoccupation", "mainnoc", "cnpprincipale", "primarynoccode", "mainoccupation", "mainnoccode", "cnpprincipal", "professionprincipale"},
 	rules.FieldPrimaryNOCContinuousMonths: {"primarynoccontinuousmonths", "continuousmonths"},
-	rules.FieldTradeMonths5y:              {"trademonths5y", "trademonths", "trademonthslast5years"},
-	rules.FieldSpouseCanadianWorkMonths:   {"spousecanadianworkmonths", "spousecanadianexperience"},
-	rules.FieldSpouseCanadianStudy:        {"spousecanadianstudy", "spousestudiedincanada"},
+	rules.FieldTradeMonths5y:              {"trademonths5y", "trademonths", "trademonthslast5years", "tradeexperiencemonths", "tradeexperience", "moisdanslemetier"},
+	rules.FieldSpouseCanadianWorkMonths:   {"spousecanadianworkmonths", "spousecanadianexperience", "spousecanadianworkexperience", "spousecanadianexperiencemonths", "experiencecanadienneduconjoint"},
+	rules.FieldSpouseCanadianStudy:        {"spousecanadianstudy", "spousestudiedincanada", "spousestudyincanada", "spousecanadianeducation", "etudesduconjointaucanada"},
 
-	rules.FieldCertificateOfQualification: {"certificateofqualification", "tradecertificate", "coq", "certificatdequalification"},
-	rules.FieldJobOffer:                   {"joboffer", "arrangedemployment", "offredemploi"},
-	rules.FieldJobOfferNOC:                {"joboffernoc", "offernoc"},
-	rules.FieldAuthorizedToWork:           {"authorizedtowork", "authorisedtowork", "workpermit", "authorizedtoworkincanada", "permisdetravail"},
-	rules.FieldProvincialNomination:       {"provincialnomination", "pnp", "nomination", "nominationprovinciale"},
-	rules.FieldSiblingInCanada:            {"siblingincanada", "brotherorsisterincanada", "sibling", "freresoeuraucanada"},
-	rules.FieldRelativeInCanada:           {"relativeincanada", "relative", "familyincanada", "parentaucanada"},
-	rules.FieldSettlementFunds:            {"settlementfunds", "settlementfundscad", "funds", "proofoffunds", "fondsdinstallation", "fonds"},
+	rules.FieldCertificateOfQualification: {"certificateofqualification", "tradecertificate", "coq", "certificatdequalification", "certificate", "tradecertification", "certificatdecompetence", "certificatdequalificationprofessionnelle"},
+	rules.FieldJobOffer:                   {"joboffer", "arrangedemployment", "offredemploi", "validjoboffer", "arrangedemploymentoffer", "jobofferincanada", "offredemploivalide"},
+	rules.FieldJobOfferNOC:                {"joboffernoc", "offernoc", "jobofferteer", "offernoccode", "cnpdeloffre", "cnpdeloffredemploi"},
+	rules.FieldAuthorizedToWork:           {"authorizedtowork", "authorisedtowork", "workpermit", "authorizedtoworkincanada", "permisdetravail", "workauthorization", "authorisedtoworkincanada", "canworkincanada", "autoriseatravailler", "autoriseatravailleraucanada"},
+	rules.FieldProvincialNomination:       {"provincialnomination", "pnp", "nomination", "nominationprovinciale", "provincialnominee", "nominationcertificate", "pnpnomination", "candidatdesprovinces", "designationprovinciale"},
+	rules.FieldSiblingInCanada:            {"siblingincanada", "brotherorsisterincanada", "sibling", "freresoeuraucanada", "brothersisterincanada", "siblingsincanada", "frereousoeuraucanada"},
+	rules.FieldRelativeInCanada:           {"relativeincanada", "relative", "familyincanada", "parentaucanada", "relativesincanada", "familymemberincanada", "parentsaucanada", "famillecanada"},
+	rules.FieldLang2ResultDate:            {"secondlanguageresultdate", "secondtestresultdate"},
+	rules.FieldSpouseLangTestDate:         {"spousetestdate", "spouselanguagetestdate"},
+	rules.FieldSpouseLangResultDate:       {"spousetestresultdate", "spouseresultdate"},
+	rules.FieldSpouseLangReading:          {"spousereading", "spouselanguagereading"},
+	rules.FieldSpouseLangWriting:          {"spousewriting", "spouselanguagewriting"},
+	rules.FieldSpouseLangListening:        {"spouselistening", "spouselanguagelistening"},
+	rules.FieldSpouseLangSpeaking:         {"spousespeaking", "spouselanguagespeaking"},
+	rules.FieldSettlementFunds:            {"settlementfunds", "settlementfundscad", "funds", "proofoffunds", "fondsdinstallation", "fonds", "settlementfundsavailable", "availablefunds", "fundsavailable", "fondsdisponibles", "fondsdetablissement", "preuvedefonds"},
 }
 
 // levelFields are the older language-level columns, detected as job-sheet
@@ -112,7 +119,11 @@ func detectProfile(c *Columns, mapping map[string]string, taken func(int) bool) 
 		if forced[i] || taken(i) {
 			continue
 		}
-		if f, ok := profileField(squash(h)); ok && c.Profile[f] < 0 {
+		f, ok := profileField(squash(h))
+		if !ok {
+			f, ok = profileField(squash(withoutNote(h)))
+		}
+		if ok && c.Profile[f] < 0 {
 			c.Profile[f] = i
 		}
 	}

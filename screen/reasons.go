@@ -30,9 +30,15 @@ const (
 	ReasonEndUnreadable   = "end_date_unreadable"
 	ReasonEndBeforeStart  = "end_before_start"
 	ReasonDateOrder       = "date_order_assumed"
-	ReasonHoursUnreadable = "hours_unreadable"
-	ReasonHoursMissing    = "hours_missing"
-	ReasonHoursPartTime   = "hours_part_time_unknown"
+	// ReasonDateOrderUnsettled is an ambiguous date in a column whose
+	// values never settle the order (--date-order auto): read d/m/y.
+	ReasonDateOrderUnsettled = "date_order_unsettled"
+	// ReasonApplicantIDMerged notes a row whose blank applicant id lies
+	// under a merged cell: it takes the id written above.
+	ReasonApplicantIDMerged = "applicant_id_merged"
+	ReasonHoursUnreadable   = "hours_unreadable"
+	ReasonHoursMissing      = "hours_missing"
+	ReasonHoursPartTime     = "hours_part_time_unknown"
 )
 
 // catalogue holds every reason code with its kind and wording. A code
@@ -55,7 +61,9 @@ var catalogue = []Reason{
 	{readers.ReasonSharedStringInvalid, pipeline.Input, "a cell points to text the workbook does not have: read as empty"},
 	{readers.ReasonRowsAboveHeader, pipeline.Note, "rows above the header (a title) were not read as data"},
 	{readers.ReasonStylesUnreadable, pipeline.Note, "the workbook's styles could not be read: numbers unformatted, dates as serial numbers"},
-	{pipeline.ReasonApplicantNotContiguous, pipeline.Input, "applicant id appears again later in the list"},
+	{pipeline.ReasonApplicantNotContiguous, pipeline.Note, "the applicant's rows are apart in the list: screened together as one person"},
+	{pipeline.ReasonApplicantNotMerged, pipeline.Review, "the applicant's rows are apart in a list read from stdin: screened separately, check them together"},
+	{ReasonApplicantIDMerged, pipeline.Note, "the applicant id is written once over several rows (a merged cell): the row belongs to the applicant above"},
 	{pipeline.ReasonApplicantSplit, pipeline.Note, "the applicant has too many rows to be screened together"},
 
 	// The job and its title.
@@ -75,6 +83,7 @@ var catalogue = []Reason{
 	{ReasonEndUnreadable, pipeline.Input, "end date unreadable"},
 	{ReasonEndBeforeStart, pipeline.Input, "end date before start date"},
 	{ReasonDateOrder, pipeline.Note, "day and month could be read both ways"},
+	{ReasonDateOrderUnsettled, pipeline.Review, "day and month could be read both ways and no date of the column settles which: read as day/month/year"},
 	{ReasonHoursUnreadable, pipeline.Input, "hours per week unreadable"},
 	{ReasonHoursMissing, pipeline.Input, "hours per week missing"},
 	{ReasonHoursPartTime, pipeline.Input, "part-time without hours"},

@@ -17,21 +17,66 @@ import (
 // applicant and fills the annotation columns. It is shared by all workers
 // and read-only; each worker has its own matcher cache and scratch memory.
 type stage struct {
-	cols      *Columns
-	matcher   *noc.Matcher
-	rules     *rules.RuleSet
-	eval      *rules.Evaluator
-	asOf      rules.Date
-	dateOrder rules.DateOrder
-	out       *outputTable
+	cols    *Columns
+	matcher *noc.Matcher
+	rules   *rules.RuleSet
+	eval    *rules.Evaluator
+	asOf    rules.Date
+	dates   *dateOrders // the order of each date column
+	out     *outputTable
+	// gathered holds the job facts of the applicants whose rows are apart
+	// in the input, screened as one; nil when there are none. width is the
+	// input header's.
+	gathered *gathered
+	width    int
 }
 
 // NewWorker implements pipeline.Stage.
 func (s *stage) NewWorker() pipeline.Worker {
-	return &worker{stage: s, lm: s.matcher.Local(), orders: rules.UniformOrder(s.dateOrder)}
+	w := &worker{stage: s, lm: s.matcher.Local(), orders: s.dates.profileOrders(s.cols)}
+	for f, col := range s.cols.Profile {
+		_, w.unsettled[f] = s.dates.of(col)
+	}
+	w.jobDates = make([]jobDateOrders, len(s.cols.Jobs))
+	for k, jc := range s.cols.Jobs {
+		d := &w.jobDates[k]
+		d.start, d.startUnsettled = s.dates.of(jc[StartDate])
+		d.end, d.endUnsettled = s.dates.of(jc[EndDate])
+	}
+	return w
+}
+
+// scattered screens one group of an applicant whose rows are apart in the
+// input, as one applicant with all its rows: the rows of other groups are
+// rebuilt from the gathered facts, screened alongside, and left out.
+func (w *worker) scattered(group []*pipeline.Record, facts []*gatheredRow, values []pipeline.Value) {
+	rows := make([]*pipeline.Record, 0, len(facts)+len(group))
+	k := 0
+	for _, gr := range facts {
+		if k < len(group) && group[k].Row == gr.row && group[k].Source == gr.source {
+			rows = append(rows, group[k])
+			k++
+			continue
+		}
+		rows = append(rows, w.gathered.record(gr, w.width))
+	}
+	rows = append(rows, group[k:]...) // none, unless the passes disagree
+	ncol := len(w.out.cols)
+	all := make([]pipeline.Value, len(rows)*ncol)
+	w.applicant(rows, all)
+	for i, rec := range group {
+		copy(values[i*ncol:(i+1)*ncol], rec.Out)
+		rec.Out = values[i*ncol : (i+1)*ncol : (i+1)*ncol]
+	}
 }
 
 // worker screens batches on one goroutine.
+//
+// Dates read in the order settled for their column (dateOrders): with
+// --date-order auto an ambiguous date in a settled column carries no
+// reason, one in a column nothing settles needs review
+// (ReasonDateOrderUnsettled); with a fixed order it is noted
+// (ReasonDateOrder).
 type worker struct {
 	*stage
 	lm *noc.Local
@@ -49,6 +94,17 @@ type worker struct {
 	why    []rules.Reason
 	assess rules.Assessment
 	orders *rules.DateOrders
+	// unsettled marks the profile date columns whose ambiguous dates are
+	// a guess (--date-order auto found nothing to settle them); jobDates
+	// are the orders of each job's date columns, looked up once.
+	unsettled [rules.NumFields]bool
+	jobDates  []jobDateOrders
+}
+
+// jobDateOrders is how one job's start and end columns read.
+type jobDateOrders struct {
+	start, end                   rules.DateOrder
+	startUnsettled, endUnsettled bool
 }
 
 // rowJob is one job of a row with its match, before rules.
@@ -57,6 +113,9 @@ type rowJob struct {
 	job   rules.Job
 	row   int // index of the row within the applicant
 	slot  int // which job of the row (0 in the long shape)
+	// start and end are the days the dates were read as (end: the as-of
+	// date for an ongoing job); zero when unreadable or blank.
+	start, end rules.Date
 }
 
 // applicantResult is what the rules decided for one applicant; every row of
@@ -81,7 +140,15 @@ func (w *worker) Process(ctx context.Context, recs []*pipeline.Record) error {
 		for j < len(recs) && recs[j].Applicant == recs[i].Applicant {
 			j++
 		}
-		w.applicant(recs[i:j], values[i*len(w.out.cols):j*len(w.out.cols)])
+		vals := values[i*len(w.out.cols) : j*len(w.out.cols)]
+		if g := w.gathered; g != nil && w.cols.Fields[ApplicantID] >= 0 {
+			if facts, ok := g.ids[recs[i].Fields[w.cols.Fields[ApplicantID]]]; ok {
+				w.scattered(recs[i:j], facts, vals)
+				i = j
+				continue
+			}
+		}
+		w.applicant(recs[i:j], vals)
 		i = j
 	}
 	return nil
@@ -117,6 +184,22 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 	}
 	w.all, w.jobs, w.perRow = all, app.Jobs, perRow
 	w.why = w.cells.ParseInto(&w.prof, w.orders, w.why[:0])
+	if w.dates.fixed == rules.Auto {
+		// Settled from the input, an ambiguous date is no assumption; in a
+		// column nothing settles, it is a guess to review.
+		why := w.why[:0]
+		for _, r := range w.why {
+			if r.Code == rules.ReasonDateOrderAssumed {
+				f, ok := rules.FieldByName(r.Field)
+				if !ok || !w.unsettled[f] {
+					continue
+				}
+				r.Code, r.Kind = ReasonDateOrderUnsettled, rules.KindReview
+			}
+			why = append(why, r)
+		}
+		w.why = why
+	}
 	w.eval.AssessInto(&w.assess, &app, &w.prof, w.asOf)
 	var res applicantResult
 	res.eligible, res.review, res.hours = rules.Summary(w.assess.Categories)
@@ -237,8 +320,10 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 	j := rules.Job{Code: m.Code, LowConfidence: m.Code != "" && m.Score < w.matcher.Threshold}
 	j.Country = ParseCountry(get(Country))
 
-	sd, serr := rules.ParseDate(start, w.dateOrder, false)
-	ed, eerr := rules.ParseDate(end, w.dateOrder, true)
+	do := &w.jobDates[k]
+	sUnsettled, eUnsettled := do.startUnsettled, do.endUnsettled
+	sd, serr := rules.ParseDate(start, do.start, false)
+	ed, eerr := rules.ParseDate(end, do.end, true)
 	j.DatesKnown = true
 	switch {
 	case serr != nil:
@@ -255,10 +340,23 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 	case ed.Blank || ed.Ongoing:
 		j.Ongoing = true
 	}
-	if sd.Ambiguous || ed.Ambiguous {
+	switch {
+	case sd.Ambiguous && sUnsettled || ed.Ambiguous && eUnsettled:
+		rec.Add(pipeline.Review, ReasonDateOrderUnsettled, prefix+"dates", "day and month read both ways; nothing in the column settles which")
+	case (sd.Ambiguous || ed.Ambiguous) && w.dates.fixed != rules.Auto:
 		rec.Add(pipeline.Note, ReasonDateOrder, prefix+"dates", "day and month read both ways")
 	}
 	j.Start, j.End = sd.Day, ed.Day
+	used := rowJob{start: sd.Day, end: ed.Day}
+	if serr != nil {
+		used.start = 0
+	}
+	switch {
+	case eerr != nil:
+		used.end = 0
+	case ed.Blank || ed.Ongoing:
+		used.end = w.asOf
+	}
 	if j.DatesKnown && !j.Ongoing && j.End < j.Start {
 		rec.Add(pipeline.Input, ReasonEndBeforeStart, field(EndDate), "")
 		j.DatesKnown = false
@@ -274,7 +372,8 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 	default:
 		j.Hours, j.HoursKnown = h.Hours, true
 	}
-	return rowJob{match: m, job: j}, true
+	used.match, used.job = m, j
+	return used, true
 }
 
 // spreadsheetErrors are the error values Excel and LibreOffice show in a

@@ -29,6 +29,10 @@ type Summary struct {
 	// ReplacedColumns are input columns named like an annotation column:
 	// the new annotation took their place in the output.
 	ReplacedColumns []string `json:"replaced_columns,omitempty"`
+	// FieldsNotFound are the fields the run needs that no input column
+	// gave (Columns.Missing): said once here and in the log, besides the
+	// reason on each row it leaves unknown.
+	FieldsNotFound []string `json:"fields_not_found,omitempty"`
 
 	RowsRead        int `json:"rows_read"`
 	RowsWritten     int `json:"rows_written"`
@@ -156,7 +160,7 @@ func rank(order []string, id string) int {
 func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Summary, error) {
 	rs := j.ruleSet
 	s := &Summary{Version: j.cfg.Version, AsOf: j.cfg.AsOf.String(), RuleSet: rs.Name, RuleSetEffective: rs.Period(),
-		NOCIndex: j.index.Name, Threshold: j.cfg.Threshold, ReplacedColumns: j.replaced,
+		NOCIndex: j.index.Name, Threshold: j.cfg.Threshold, ReplacedColumns: j.replaced, FieldsNotFound: j.cols.Missing(),
 		RowsRead: st.RowsRead, RowsWritten: st.RowsWritten, RowsInputErrors: st.RowsInputErrors,
 		RowsNeedReview: st.RowsNeedReview, Applicants: st.Applicants, RowsByReason: st.Reasons,
 		RowsByMatchMethod: t.methods, DistinctTitlesRanked: j.matcher.Ranked(),
@@ -204,9 +208,11 @@ func (j *Job) summary(st *pipeline.Stats, t *tally, elapsed time.Duration) (*Sum
 		rows[f.Name] += f.Rows
 	}
 	for _, in := range j.cfg.Inputs {
-		sum, err := fileSum(in)
-		if err != nil {
-			return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
+		sum, err := "", error(nil)
+		if in != "-" { // standard input is gone once read
+			if sum, err = fileSum(in); err != nil {
+				return nil, fmt.Errorf("checksum of %s: %w", inputName(in), err)
+			}
 		}
 		f := InputFile{Path: in, Name: inputName(in), SHA256: sum, Rows: rows[inputName(in)]}
 		for _, info := range j.inputs {

@@ -22,6 +22,7 @@ func TestColumnsCommand(t *testing.T) {
 		return p
 	}
 	messy := write("messy.csv", "Client,Position held,Date commenced,Finished,Hrs,Client name\n1,Nurse,2020-01-01,,40,\"Doe, Jane\"\n")
+	french := write("francais.csv", "No de dossier,Poste occupé,Employeur,Date de début,Date de fin,Pays,Heures par semaine\n1,Nurse,CHUM,2020-01-01,,Canada,37.5\n")
 	mapFile := write("map.csv", "field,column\njob_title,Position held\nstart_date,Date commenced\n")
 	badMap := write("badmap.csv", "field,column\njob_title,Job held\n")
 	unknownField := write("unknown.csv", "field,column\njob_tittle,Position held\n")
@@ -65,6 +66,9 @@ func TestColumnsCommand(t *testing.T) {
 			notWant: []string{"job1_industry,"}},
 		{name: "cover sheet passed over", args: []string{book}, code: 0,
 			want: []string{`sheet "Clients"`, `sheet "Cover" passed over`, "B       Occupation  job_title", "C       From        start_date", "D       To          end_date"}},
+		{name: "french headers", args: []string{french}, code: 0,
+			want:    []string{"B       Poste occupé        job_title", "D       Date de début       start_date", "G       Heures par semaine  hours_per_week", "industry,<your header>"},
+			notWant: []string{"start_date,", "country,"}},
 		{name: "two files", args: []string{"../../samples/clients_long.csv", messy}, code: 1,
 			want: []string{"clients_long.csv (csv, header on row 1)", "messy.csv (csv, header on row 1)"}},
 		{name: "no file", args: []string{}, code: 2, inStderr: "want a FILE"},

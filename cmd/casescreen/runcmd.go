@@ -54,7 +54,7 @@ type runOptions struct {
 
 func runCommand() *command {
 	return &command{name: "run", args: "INPUT [INPUT...] -o OUTPUT [-o OUTPUT...] [flags]",
-		summary: "screen client lists (CSV, XLSX, Parquet; - reads CSV from stdin) into annotated outputs and the report",
+		summary: "screen client lists (CSV, XLSX, Parquet; - reads the list from stdin) into annotated outputs and the report",
 		detail:  "Output format follows the extension: .csv .xlsx (the report) .parquet .jsonl; -o - writes CSV to stdout.\n\n" + exitCodesHelp,
 		hidden:  []string{"batch-size", "cpuprofile", "memprofile"},
 		setup: func(fs *flag.FlagSet) func(context.Context, []string, *env) (int, error) {
@@ -75,7 +75,7 @@ func runFlags(o *runOptions, fs *flag.FlagSet) {
 	fs.StringVar(&o.elements, "noc-elements", "", "Statistics Canada NOC elements CSV `FILE` to extend the title index for this run")
 	fs.IntVar(&o.workers, "workers", 0, "`N` concurrent workers (default: number of CPUs)")
 	fs.IntVar(&o.batch, "batch-size", 0, "rows per batch (default 500)")
-	fs.StringVar(&o.dateOrder, "date-order", "dmy", "how to read all-numeric dates: dmy or mdy")
+	fs.StringVar(&o.dateOrder, "date-order", "auto", "how to read all-numeric dates: auto (settled from the file's unambiguous dates), dmy, mdy or ymd")
 	fs.StringVar(&o.sheet, "sheet", "", "XLSX input `SHEET` (default: the first with a recognisable header)")
 	fs.StringVar(&o.summary, "summary", "", "write a run summary as JSON to `FILE`")
 	fs.StringVar(&o.logFormat, "log-format", "", "`FORMAT` console or json (default: console on a terminal, json otherwise)")
@@ -177,7 +177,7 @@ func runCmd(ctx context.Context, o *runOptions, inputs []string, e *env) (int, e
 	if err != nil {
 		return 0, err
 	}
-	code, err := screenRun(ctx, o, inputs, order, asOf, &log, bar, stdout)
+	code, err := screenRun(ctx, o, inputs, order, asOf, &log, bar, e.stdin, stdout)
 	if err != nil && logsJSON(o.logFormat, stderr) {
 		// A batch job reading JSON logs gets the fatal error as a record too.
 		log.Error().Str("error", err.Error()).Msg("run failed")
@@ -188,10 +188,10 @@ func runCmd(ctx context.Context, o *runOptions, inputs []string, e *env) (int, e
 
 // screenRun is the run itself, once the flags are read.
 func screenRun(ctx context.Context, o *runOptions, inputs []string, order rules.DateOrder, asOf rules.Date,
-	log *zerolog.Logger, bar *progressBar, stdout io.Writer) (int, error) {
+	log *zerolog.Logger, bar *progressBar, stdin io.Reader, stdout io.Writer) (int, error) {
 	cfg := screen.Config{Inputs: inputs, AsOf: asOf, Rules: o.rules, MapFile: o.mapFile, Overrides: o.overrides,
 		NOCElements: o.elements, Draws: o.draws, Threshold: o.threshold, DateOrder: order, Sheet: o.sheet,
-		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: log, Now: now}
+		Workers: o.workers, BatchSize: o.batch, Strict: o.strict, Version: version, Log: log, Now: now, Stdin: stdin}
 	if bar != nil {
 		cfg.Progress = bar.update
 	}
