@@ -498,3 +498,33 @@ func TestProgressAndStop(t *testing.T) {
 		}
 	}
 }
+
+// A list without a column the run needs says so once, above the figures.
+func TestFieldsNotFoundShown(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	noStart := []byte("Client ID,Job Title,Country,Hours/Week\nA-1,Registered Nurse,Canada,37.5\n")
+	resp, body := ts.screen(t, part{field: "lists", filename: "nostart.csv", content: noStart}, asOf("2026-11-01"))
+	id := runID(resp)
+	if id == 0 {
+		t.Fatalf("upload: %s:\n%s", resp.Status, body)
+	}
+	if p := ts.wait(t, id); p.State != stateDone {
+		t.Fatalf("run: %+v", p)
+	}
+	_, page := ts.get(t, fmt.Sprintf("/runs/%d", id))
+	i := strings.Index(page, `id="fields-not-found"`)
+	if i < 0 {
+		t.Fatalf("no notice of the fields not found:\n%s", text(page))
+	}
+	got := text(page[i:])
+	for _, want := range []string{"No column of the list holds: start date , end date .", "marked for review"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("notice lacks %q:\n%.300s", want, got)
+		}
+	}
+	// The sample has every field: no notice.
+	_, page = ts.get(t, fmt.Sprintf("/runs/%d", ts.screenSample(t)))
+	if strings.Contains(page, "fields-not-found") {
+		t.Error("the sample's page says a field is missing")
+	}
+}

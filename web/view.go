@@ -116,8 +116,10 @@ type runView struct {
 	Counts     []countTable // the tables of Programs and Categories
 	Charts     []template.HTML
 	Reasons    []reasonCount
-	CRS        []screen.CRSBand
-	Rounds     []screen.RoundStanding
+	// NotFound are the fields the run needs that no column held, in words.
+	NotFound []string
+	CRS      []screen.CRSBand
+	Rounds   []screen.RoundStanding
 
 	Columns        []colView // the applicant-level columns
 	Applicants     []applicantRow
@@ -210,6 +212,9 @@ func (s *Server) results(v *runView, rn *run, f filter) {
 		}
 	}
 	v.Rounds = sum.Rounds
+	for _, f := range sum.FieldsNotFound {
+		v.NotFound = append(v.NotFound, strings.ReplaceAll(f, "_", " "))
+	}
 	for _, r := range sum.ReviewReasons(10) {
 		v.Reasons = append(v.Reasons, reasonCount{Words: screen.ReasonWords(r.Code), Code: r.Code, Rows: r.Rows})
 	}
