@@ -209,6 +209,83 @@ func (ix *Index) Rank(title string) *Ranking {
 	return r
 }
 
+// CanonicalTitle is the form of a title that Matcher ranks: each role of
+// the cell (splitRoles), without the employer and qualifiers typed after
+// it, normalised; the parts of a role written "base - qualifier"
+// normalised apart and joined by " - "; the roles joined by " / ". A role
+// that ranking reads word by word (one naming several titles with "and" or
+// "&", a French one) keeps its words, lower-cased, instead. So the form
+// keeps what ranking reads beyond the normalised words, drops what it does
+// not (case, seniority, employers, plurals), and is a function of the
+// title alone: spellings that differ only so share one Ranking, whichever
+// of them a worker meets first. The result never shares memory with title.
+func CanonicalTitle(title string) string { return canonicalTitle(title, nil) }
+
+// canonicalTitle is CanonicalTitle with a cache of word forms (nil for
+// none).
+func canonicalTitle(title string, forms map[string]wordForm) string {
+	var b strings.Builder
+	for _, role := range splitRoles(title) {
+		role = cutEmployer(role)
+		pieces := splitDash(role)
+		plain := hasAnd(role)
+		if !plain {
+			toks := make([][]string, len(pieces))
+			for i, piece := range pieces {
+				toks[i] = tokensWith(words(piece), forms)
+			}
+			roleToks := toks[0]
+			if len(pieces) > 1 {
+				roleToks = tokensWith(words(role), forms)
+			}
+			if plain = frenchTitle(role, roleToks) != nil; !plain {
+				for i, t := range toks {
+					pieces[i] = strings.Join(t, " ")
+				}
+			}
+		}
+		if plain {
+			for i, piece := range pieces {
+				pieces[i] = strings.Join(words(piece), " ")
+			}
+		}
+		pieces = slices.DeleteFunc(pieces, func(p string) bool { return p == "" })
+		if len(pieces) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" / ")
+		}
+		b.WriteString(strings.Join(pieces, " - "))
+	}
+	return strings.Clone(b.String())
+}
+
+// hasAnd reports whether a role joins words with "and" or "&", which
+// splitAnd reads.
+func hasAnd(role string) bool {
+	return strings.Contains(role, "&") || indexASCIIFold(role, " and ") >= 0
+}
+
+// splitDash splits a role at the dashes partialExact reads (" - ", " – ",
+// " — ").
+func splitDash(role string) []string {
+	var out []string
+	for {
+		i, n := -1, 0
+		for _, sep := range [...]string{" - ", " – ", " — "} {
+			if j := strings.Index(role, sep); j >= 0 && (i < 0 || j < i) {
+				i, n = j, len(sep)
+			}
+		}
+		if i < 0 {
+			return append(out, role)
+		}
+		out = append(out, role[:i])
+		role = role[i+n:]
+	}
+}
+
 // Several roles in one cell.
 
 // splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
@@ -906,26 +983,45 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 }
 
 // repair maps a token the index has never seen to the closest indexed
-// token by character trigrams ("techncian" -> "technician"), or -1.
+// token by character trigrams ("techncian" -> "technician"), or -1. Each
+// distinct token is repaired once per Index.
 func (ix *Index) repair(t string) int32 {
 	if len(t) < repairMinLen {
 		return -1
 	}
+	if v, ok := ix.repairs.Load(t); ok {
+		return v.(int32)
+	}
+	id := ix.repairToken(t)
+	if ix.nRepairs.Add(1) <= maxRepairs {
+		ix.repairs.Store(strings.Clone(t), id)
+	}
+	return id
+}
+
+func (ix *Index) repairToken(t string) int32 {
 	grams := trigramsOf(t, nil)
-	counts := map[int32]int{}
+	sc := ix.pool.Get().(*scratch)
+	counts, touched := sc.grams, sc.gtoks[:0]
 	for _, g := range grams {
 		for _, id := range ix.trigrams[g] {
+			if counts[id] == 0 {
+				touched = append(touched, id)
+			}
 			counts[id]++
 		}
 	}
 	best, bestSim := int32(-1), 0.0
-	for id, c := range counts {
+	for _, id := range touched {
 		other := len(ix.terms[id]) // trigrams in the other token: len+2-2
-		sim := 2 * float64(c) / float64(len(grams)+other)
+		sim := 2 * float64(counts[id]) / float64(len(grams)+other)
+		counts[id] = 0
 		if sim > bestSim || sim == bestSim && id < best {
 			best, bestSim = id, sim
 		}
 	}
+	sc.gtoks = touched
+	ix.pool.Put(sc)
 	if bestSim < repairMinSim {
 		return -1
 	}
