@@ -21,17 +21,15 @@ type Matcher struct {
 	Threshold float64
 	overrides map[string][]override
 
-	titles sync.Map // raw title (copied) -> *cached, bounded by maxCache
 	ctxs   sync.Map // ctxKey (copied) -> []int32, bounded by maxCache
-	pairs  sync.Map // pairKey -> pairResult, bounded by maxSharedPairs
+	pairs  sync.Map // pairKey -> *pairResult, bounded by maxSharedPairs
 	nPairs atomic.Int64
 
-	mu      sync.Mutex
-	locals  []*Local           // released Locals, caches kept (a sync.Pool would drop them at each collection)
-	norms   map[string]*cached // canonical title -> ranking
-	nTitles atomic.Int64
-	nCtxs   atomic.Int64
-	ranked  atomic.Int64
+	mu     sync.Mutex
+	locals []*Local           // released Locals, caches kept (a sync.Pool would drop them at each collection)
+	norms  map[string]*cached // canonical title -> ranking
+	nCtxs  atomic.Int64
+	ranked atomic.Int64
 }
 
 // maxCache bounds each cache, so that a list of a million distinct titles
@@ -63,23 +61,16 @@ func (m *Matcher) Match(q Query, code string) Result {
 // canonical form (CanonicalTitle) and from that form, so that the answer
 // never depends on which spelling of it a worker met first.
 func (m *Matcher) ranking(title string, forms map[string]wordForm) *Ranking {
-	var c *cached
-	if v, ok := m.titles.Load(title); ok {
-		c = v.(*cached)
-	} else {
-		key := canonicalTitle(title, forms)
-		m.mu.Lock()
-		if c = m.norms[key]; c == nil {
-			c = &cached{key: key}
-			if len(m.norms) < maxCache {
-				m.norms[key] = c
-			}
-		}
-		m.mu.Unlock()
-		if m.nTitles.Add(1) <= maxCache {
-			m.titles.Store(strings.Clone(title), c)
+	key := canonicalTitle(title, forms)
+	m.mu.Lock()
+	c := m.norms[key]
+	if c == nil {
+		c = &cached{key: key}
+		if len(m.norms) < maxCache {
+			m.norms[key] = c
 		}
 	}
+	m.mu.Unlock()
 	c.once.Do(func() {
 		c.rk = m.Index.Rank(c.key)
 		m.ranked.Add(1)
@@ -194,7 +185,7 @@ type Local struct {
 	m      *Matcher
 	titles map[string]localTitle
 	ctxs   map[ctxKey]localCtx
-	pairs  map[pairKey]pairResult
+	pairs  map[pairKey]*pairResult
 	forms  map[string]wordForm // word -> its form, for CanonicalTitle
 }
 
@@ -236,8 +227,9 @@ func (k ctxKey) clone() ctxKey {
 // (title, context) results; past the bound a map is cleared. Keys are
 // copies, so the maps hold no input lines.
 const (
-	maxLocal = 50_000
-	maxPairs = 100_000
+	maxLocal       = 50_000
+	maxLocalTitles = 100_000 // raw spellings: many more than titles
+	maxPairs       = 100_000
 )
 
 // maxSharedPairs bounds the (title, context) results a Matcher shares
@@ -258,7 +250,7 @@ func (m *Matcher) Local() *Local {
 		return l
 	}
 	m.mu.Unlock()
-	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey]localCtx{}, pairs: map[pairKey]pairResult{}, forms: map[string]wordForm{}}
+	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey]localCtx{}, pairs: map[pairKey]*pairResult{}, forms: map[string]wordForm{}}
 }
 
 // Release gives l back; l must not be used afterwards.
@@ -299,7 +291,7 @@ func (l *Local) byTitleFeatures(q Query) (Result, features) {
 	}
 	t, ok := l.titles[q.Title]
 	if !ok {
-		if len(l.titles) >= maxLocal {
+		if len(l.titles) >= maxLocalTitles {
 			clear(l.titles)
 		}
 		_, extra := SplitQualifiers(q.Title)
@@ -344,8 +336,9 @@ func (l *Local) byTitleFeatures(q Query) (Result, features) {
 			clear(l.pairs)
 		}
 		if v, ok := m.pairs.Load(pk); ok {
-			p = v.(pairResult)
+			p = v.(*pairResult)
 		} else {
+			p = new(pairResult)
 			p.r, p.f = m.Index.finish(rk, ctx.toks)
 			if m.nPairs.Add(1) <= maxSharedPairs {
 				m.pairs.Store(pk, p)

@@ -99,7 +99,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 const (
 	heapPoll   = 200 * time.Millisecond
 	limitShare = 1.5
-	limitRoom  = 64 << 20
+	limitRoom  = 128 << 20
 	maxLimit   = 1 << 30
 )
 
