@@ -225,7 +225,7 @@ func CanonicalTitle(title string) string { return canonicalTitle(title, nil) }
 // none).
 func canonicalTitle(title string, forms map[string]wordForm) string {
 	var b strings.Builder
-	for _, role := range splitRoles(title) {
+	for _, role := range splitRolesWith(title, forms) {
 		role = cutEmployer(role)
 		pieces := splitDash(role)
 		plain := hasAnd(role)
@@ -291,7 +291,11 @@ func splitDash(role string) []string {
 // splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
 // PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
 // gender ending ("chairman/woman") or too short to be a title is joined back.
-func splitRoles(t string) []string {
+func splitRoles(t string) []string { return splitRolesWith(t, nil) }
+
+// splitRolesWith is splitRoles with a cache of word forms (nil for none).
+func splitRolesWith(t string, forms map[string]wordForm) []string {
+	toks := func(s string) []string { return tokensWith(words(cutEmployer(s)), forms) }
 	// "Owner/operator" is one role (a self-employed driver or tradesperson).
 	if i := indexASCIIFold(t, "owner/operator"); i >= 0 {
 		t = t[:i] + "owner operator" + t[i+len("owner/operator"):]
@@ -300,7 +304,7 @@ func splitRoles(t string) []string {
 	var out []string
 	for _, f := range fields {
 		f = strings.TrimSpace(f)
-		if len(Tokens(f)) == 0 || genderEndings[strings.ToLower(f)] {
+		if len(toks(f)) == 0 || genderEndings[strings.ToLower(f)] {
 			continue
 		}
 		out = append(out, f)
@@ -312,7 +316,7 @@ func splitRoles(t string) []string {
 	// title: a bare role word before a comma heads what follows it.
 	// What follows must not be a role itself: "Manager, labourer" is two.
 	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft, rest := Tokens(out[0]), Tokens(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
+		if ft, rest := toks(out[0]), toks(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
 			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
 		}
 	}
