@@ -555,3 +555,46 @@ func BenchmarkMemoryFlat(b *testing.B) {
 	}
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkWorkersSameOutput checks at full size what
+// TestBenchListSameForAnyWorkerCount (cmd/casescreen) checks on a few
+// thousand rows: the annotated output of the 1,000,000-row list with
+// context is the same bytes with --workers 1, 2 and 8. It reports the
+// wall time of each run beside.
+func BenchmarkWorkersSameOutput(b *testing.B) {
+	s := spec{rows: rows(1_000_000), context: true}
+	in := csvFile(b, s)
+	dir := b.TempDir()
+	var first string
+	for _, w := range []string{"1", "2", "8"} {
+		out := filepath.Join(dir, "o"+w+".csv")
+		r := measure(b, "casescreen", append([]string{"run", in, "-o", out, "--workers", w}, runArgs...)...)
+		sum, err := fileDigest(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(r.wall.Seconds(), "wall-s-workers-"+w)
+		results = append(results, fmt.Sprintf("| CSV -> CSV, %s, --workers %s: output sha256 %s | | | %.2f | %.2f | | | | %.0f | | | |\n", s, w, sum[:16], r.wall.Seconds(), r.cpu.Seconds(), r.peakMB))
+		switch {
+		case first == "":
+			first = sum
+		case sum != first:
+			b.Errorf("--workers %s: the annotated output differs from --workers 1's", w)
+		}
+		os.Remove(out)
+	}
+	b.ReportMetric(0, "ns/op")
+}
+
+func fileDigest(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Source says where an index title came from; it decides the match method.
@@ -73,7 +74,13 @@ type Index struct {
 	forms  map[string]wordForm // while building: the word forms of titles seen
 	frozen bool
 	pool   sync.Pool
+
+	repairs  sync.Map     // unknown token (copied) -> repaired id or -1, bounded by maxRepairs
+	nRepairs atomic.Int64 // entries stored in repairs
 }
+
+// maxRepairs bounds the tokens whose repair an Index remembers.
+const maxRepairs = 200_000
 
 // qualWeight is the weight of a qualifier's words, relative to the base
 // title's, in ranked retrieval.
@@ -322,7 +329,7 @@ func (ix *Index) Freeze() {
 	ix.frozen = true
 	ix.pool.New = func() any {
 		return &scratch{acc: make([]float64, len(ix.docs)), mods: make([]float64, len(ix.docs)),
-			best: make([]float64, len(ix.cls.Units))}
+			best: make([]float64, len(ix.cls.Units)), grams: make([]int32, len(ix.terms))}
 	}
 }
 
@@ -335,6 +342,8 @@ type scratch struct {
 	best    []float64
 	touched []int32
 	units   []int32
+	grams   []int32 // per token, the trigrams it shares with a token to repair
+	gtoks   []int32 // the tokens sharing some
 }
 
 // Titles is the number of indexed titles.

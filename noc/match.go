@@ -209,12 +209,93 @@ func (ix *Index) Rank(title string) *Ranking {
 	return r
 }
 
+// CanonicalTitle is the form of a title that Matcher ranks: each role of
+// the cell (splitRoles), without the employer and qualifiers typed after
+// it, normalised; the parts of a role written "base - qualifier"
+// normalised apart and joined by " - "; the roles joined by " / ". A role
+// that ranking reads word by word (one naming several titles with "and" or
+// "&", a French one) keeps its words, lower-cased, instead. So the form
+// keeps what ranking reads beyond the normalised words, drops what it does
+// not (case, seniority, employers, plurals), and is a function of the
+// title alone: spellings that differ only so share one Ranking, whichever
+// of them a worker meets first. The result never shares memory with title.
+func CanonicalTitle(title string) string { return canonicalTitle(title, nil) }
+
+// canonicalTitle is CanonicalTitle with a cache of word forms (nil for
+// none).
+func canonicalTitle(title string, forms map[string]wordForm) string {
+	var b strings.Builder
+	for _, role := range splitRolesWith(title, forms) {
+		role = cutEmployer(role)
+		pieces := splitDash(role)
+		plain := hasAnd(role)
+		if !plain {
+			toks := make([][]string, len(pieces))
+			for i, piece := range pieces {
+				toks[i] = tokensWith(words(piece), forms)
+			}
+			roleToks := toks[0]
+			if len(pieces) > 1 {
+				roleToks = tokensWith(words(role), forms)
+			}
+			if plain = frenchTitle(role, roleToks) != nil; !plain {
+				for i, t := range toks {
+					pieces[i] = strings.Join(t, " ")
+				}
+			}
+		}
+		if plain {
+			for i, piece := range pieces {
+				pieces[i] = strings.Join(words(piece), " ")
+			}
+		}
+		pieces = slices.DeleteFunc(pieces, func(p string) bool { return p == "" })
+		if len(pieces) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" / ")
+		}
+		b.WriteString(strings.Join(pieces, " - "))
+	}
+	return strings.Clone(b.String())
+}
+
+// hasAnd reports whether a role joins words with "and" or "&", which
+// splitAnd reads.
+func hasAnd(role string) bool {
+	return strings.Contains(role, "&") || indexASCIIFold(role, " and ") >= 0
+}
+
+// splitDash splits a role at the dashes partialExact reads (" - ", " – ",
+// " — ").
+func splitDash(role string) []string {
+	var out []string
+	for {
+		i, n := -1, 0
+		for _, sep := range [...]string{" - ", " – ", " — "} {
+			if j := strings.Index(role, sep); j >= 0 && (i < 0 || j < i) {
+				i, n = j, len(sep)
+			}
+		}
+		if i < 0 {
+			return append(out, role)
+		}
+		out = append(out, role[:i])
+		role = role[i+n:]
+	}
+}
+
 // Several roles in one cell.
 
 // splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
 // PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
 // gender ending ("chairman/woman") or too short to be a title is joined back.
-func splitRoles(t string) []string {
+func splitRoles(t string) []string { return splitRolesWith(t, nil) }
+
+// splitRolesWith is splitRoles with a cache of word forms (nil for none).
+func splitRolesWith(t string, forms map[string]wordForm) []string {
+	toks := func(s string) []string { return tokensWith(words(cutEmployer(s)), forms) }
 	// "Owner/operator" is one role (a self-employed driver or tradesperson).
 	if i := indexASCIIFold(t, "owner/operator"); i >= 0 {
 		t = t[:i] + "owner operator" + t[i+len("owner/operator"):]
@@ -223,7 +304,7 @@ func splitRoles(t string) []string {
 	var out []string
 	for _, f := range fields {
 		f = strings.TrimSpace(f)
-		if len(Tokens(f)) == 0 || genderEndings[strings.ToLower(f)] {
+		if len(toks(f)) == 0 || genderEndings[strings.ToLower(f)] {
 			continue
 		}
 		out = append(out, f)
@@ -235,7 +316,7 @@ func splitRoles(t string) []string {
 	// title: a bare role word before a comma heads what follows it.
 	// What follows must not be a role itself: "Manager, labourer" is two.
 	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft, rest := Tokens(out[0]), Tokens(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
+		if ft, rest := toks(out[0]), toks(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
 			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
 		}
 	}
@@ -906,26 +987,45 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 }
 
 // repair maps a token the index has never seen to the closest indexed
-// token by character trigrams ("techncian" -> "technician"), or -1.
+// token by character trigrams ("techncian" -> "technician"), or -1. Each
+// distinct token is repaired once per Index.
 func (ix *Index) repair(t string) int32 {
 	if len(t) < repairMinLen {
 		return -1
 	}
+	if v, ok := ix.repairs.Load(t); ok {
+		return v.(int32)
+	}
+	id := ix.repairToken(t)
+	if ix.nRepairs.Add(1) <= maxRepairs {
+		ix.repairs.Store(strings.Clone(t), id)
+	}
+	return id
+}
+
+func (ix *Index) repairToken(t string) int32 {
 	grams := trigramsOf(t, nil)
-	counts := map[int32]int{}
+	sc := ix.pool.Get().(*scratch)
+	counts, touched := sc.grams, sc.gtoks[:0]
 	for _, g := range grams {
 		for _, id := range ix.trigrams[g] {
+			if counts[id] == 0 {
+				touched = append(touched, id)
+			}
 			counts[id]++
 		}
 	}
 	best, bestSim := int32(-1), 0.0
-	for id, c := range counts {
+	for _, id := range touched {
 		other := len(ix.terms[id]) // trigrams in the other token: len+2-2
-		sim := 2 * float64(c) / float64(len(grams)+other)
+		sim := 2 * float64(counts[id]) / float64(len(grams)+other)
+		counts[id] = 0
 		if sim > bestSim || sim == bestSim && id < best {
 			best, bestSim = id, sim
 		}
 	}
+	sc.gtoks = touched
+	ix.pool.Put(sc)
 	if bestSim < repairMinSim {
 		return -1
 	}

@@ -21,15 +21,15 @@ type Matcher struct {
 	Threshold float64
 	overrides map[string][]override
 
-	titles sync.Map // raw title -> *cached, bounded by maxCache
-	ctxs   sync.Map // ctxKey -> []int32, bounded by maxCache
+	ctxs   sync.Map // ctxKey (copied) -> []int32, bounded by maxCache
+	pairs  sync.Map // pairKey -> *pairResult, bounded by maxSharedPairs
+	nPairs atomic.Int64
 
-	locals  sync.Pool // *Local
-	mu      sync.Mutex
-	norms   map[string]*cached // normalised title -> ranking
-	nTitles atomic.Int64
-	nCtxs   atomic.Int64
-	ranked  atomic.Int64
+	mu     sync.Mutex
+	locals []*Local           // released Locals, caches kept (a sync.Pool would drop them at each collection)
+	norms  map[string]*cached // canonical title -> ranking
+	nCtxs  atomic.Int64
+	ranked atomic.Int64
 }
 
 // maxCache bounds each cache, so that a list of a million distinct titles
@@ -37,6 +37,7 @@ type Matcher struct {
 const maxCache = 200_000
 
 type cached struct {
+	key  string // the canonical title ranked
 	once sync.Once
 	rk   *Ranking
 }
@@ -56,33 +57,29 @@ func (m *Matcher) Match(q Query, code string) Result {
 	return l.Match(q, code)
 }
 
-func (m *Matcher) ranking(title string) *Ranking {
-	var c *cached
-	if v, ok := m.titles.Load(title); ok {
-		c = v.(*cached)
-	} else {
-		key := Normalize(title)
-		m.mu.Lock()
-		if c = m.norms[key]; c == nil {
-			c = &cached{}
-			if len(m.norms) < maxCache {
-				m.norms[key] = c
-			}
-		}
-		m.mu.Unlock()
-		if m.nTitles.Add(1) <= maxCache {
-			m.titles.Store(title, c)
+// ranking returns the Ranking of a title, computed once per distinct
+// canonical form (CanonicalTitle) and from that form, so that the answer
+// never depends on which spelling of it a worker met first.
+func (m *Matcher) ranking(title string, forms map[string]wordForm) *Ranking {
+	key := canonicalTitle(title, forms)
+	m.mu.Lock()
+	c := m.norms[key]
+	if c == nil {
+		c = &cached{key: key}
+		if len(m.norms) < maxCache {
+			m.norms[key] = c
 		}
 	}
+	m.mu.Unlock()
 	c.once.Do(func() {
-		c.rk = m.Index.Rank(title)
+		c.rk = m.Index.Rank(c.key)
 		m.ranked.Add(1)
 	})
 	return c.rk
 }
 
-// Ranked returns how many titles were ranked: one per distinct normalised
-// title, however many rows carry it.
+// Ranked returns how many titles were ranked: one per distinct canonical
+// title (CanonicalTitle), however many rows carry it.
 func (m *Matcher) Ranked() int64 { return m.ranked.Load() }
 
 func (m *Matcher) context(q Query) []int32 {
@@ -95,7 +92,7 @@ func (m *Matcher) context(q Query) []int32 {
 	}
 	t := m.Index.ContextTokens(q)
 	if m.nCtxs.Add(1) <= maxCache {
-		m.ctxs.Store(key, t)
+		m.ctxs.Store(key.clone(), t)
 	}
 	return t
 }
@@ -187,7 +184,29 @@ const splitDecided = 0.9
 type Local struct {
 	m      *Matcher
 	titles map[string]localTitle
-	ctxs   map[ctxKey][]int32
+	ctxs   map[ctxKey]localCtx
+	pairs  map[pairKey]*pairResult
+	forms  map[string]wordForm // word -> its form, for CanonicalTitle
+}
+
+// localCtx is a row context's tokens, and the same as a string: the
+// context part of a pairKey.
+type localCtx struct {
+	toks []int32
+	key  string
+}
+
+// pairKey is what a title match depends on once the title's own
+// qualifiers have joined the row's context: the Ranking of the title
+// (one per canonical title) and the context's tokens.
+type pairKey struct {
+	rk  *Ranking
+	ctx string
+}
+
+type pairResult struct {
+	r Result
+	f features
 }
 
 type localTitle struct {
@@ -198,19 +217,51 @@ type localTitle struct {
 
 type ctxKey struct{ industry, employer, duties string }
 
-// maxLocal bounds a Local's maps; past it they are cleared.
-const maxLocal = 50_000
+// clone returns k with its strings copied, so that a cache holding it
+// does not keep the input line they were cut from alive.
+func (k ctxKey) clone() ctxKey {
+	return ctxKey{strings.Clone(k.industry), strings.Clone(k.employer), strings.Clone(k.duties)}
+}
 
-// Local returns a per-goroutine view of m.
+// maxLocal bounds a Local's title and context maps, maxPairs its map of
+// (title, context) results; past the bound a map is cleared. Keys are
+// copies, so the maps hold no input lines.
+const (
+	maxLocal       = 50_000
+	maxLocalTitles = 100_000 // raw spellings: many more than titles
+	maxPairs       = 100_000
+)
+
+// maxSharedPairs bounds the (title, context) results a Matcher shares
+// between its Locals.
+const maxSharedPairs = 300_000
+
+// maxFreeLocals bounds the released Locals a Matcher keeps.
+const maxFreeLocals = 64
+
+// Local returns a per-goroutine view of m: a released one, with the
+// caches it has filled, when there is one.
 func (m *Matcher) Local() *Local {
-	if l, ok := m.locals.Get().(*Local); ok {
+	m.mu.Lock()
+	if n := len(m.locals); n > 0 {
+		l := m.locals[n-1]
+		m.locals = m.locals[:n-1]
+		m.mu.Unlock()
 		return l
 	}
-	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey][]int32{}}
+	m.mu.Unlock()
+	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey]localCtx{}, pairs: map[pairKey]*pairResult{}, forms: map[string]wordForm{}}
 }
 
 // Release gives l back; l must not be used afterwards.
-func (l *Local) Release() { l.m.locals.Put(l) }
+func (l *Local) Release() {
+	m := l.m
+	m.mu.Lock()
+	if len(m.locals) < maxFreeLocals {
+		m.locals = append(m.locals, l)
+	}
+	m.mu.Unlock()
+}
 
 // Match is Matcher.Match with lock-free caches.
 func (l *Local) Match(q Query, code string) Result {
@@ -240,15 +291,18 @@ func (l *Local) byTitleFeatures(q Query) (Result, features) {
 	}
 	t, ok := l.titles[q.Title]
 	if !ok {
-		if len(l.titles) >= maxLocal {
+		if len(l.titles) >= maxLocalTitles {
 			clear(l.titles)
 		}
 		_, extra := SplitQualifiers(q.Title)
-		t = localTitle{rk: m.ranking(q.Title), extra: extra}
+		if len(l.forms) >= maxLocal {
+			clear(l.forms)
+		}
+		t = localTitle{rk: m.ranking(q.Title, l.forms), extra: strings.Clone(extra)}
 		if len(m.overrides) > 0 {
 			t.overs = m.overrides[Normalize(q.Title)]
 		}
-		l.titles[q.Title] = t
+		l.titles[strings.Clone(q.Title)] = t
 	}
 	if len(t.overs) > 0 {
 		if r, ok := m.override(t.overs, q.Industry); ok {
@@ -261,16 +315,52 @@ func (l *Local) byTitleFeatures(q Query) (Result, features) {
 		// the context; the title itself is ranked without them.
 		q.Employer = strings.TrimSpace(q.Employer + " " + t.extra)
 	}
-	var ctx []int32
+	var ctx localCtx
 	if q.Industry != "" || q.Employer != "" || q.Duties != "" {
 		key := ctxKey{q.Industry, q.Employer, q.Duties}
 		if ctx, ok = l.ctxs[key]; !ok {
 			if len(l.ctxs) >= maxLocal {
 				clear(l.ctxs)
 			}
-			ctx = m.context(q)
-			l.ctxs[key] = ctx
+			ctx.toks = m.context(q)
+			ctx.key = idsKey(ctx.toks)
+			l.ctxs[key.clone()] = ctx
 		}
 	}
-	return m.Index.finish(rk, ctx)
+	// The match depends on the ranking and the context tokens alone:
+	// computed once per distinct pair.
+	pk := pairKey{rk, ctx.key}
+	p, ok := l.pairs[pk]
+	if !ok {
+		if len(l.pairs) >= maxPairs {
+			clear(l.pairs)
+		}
+		if v, ok := m.pairs.Load(pk); ok {
+			p = v.(*pairResult)
+		} else {
+			p = new(pairResult)
+			p.r, p.f = m.Index.finish(rk, ctx.toks)
+			if m.nPairs.Add(1) <= maxSharedPairs {
+				m.pairs.Store(pk, p)
+			}
+		}
+		l.pairs[pk] = p
+	}
+	// Callers may append to a Result's slices: clipped, an append copies
+	// rather than writing into the cached one.
+	r := p.r
+	r.Alts, r.Reasons = slices.Clip(r.Alts), slices.Clip(r.Reasons)
+	return r, p.f
+}
+
+// idsKey encodes token ids as a string, for a map key.
+func idsKey(ids []int32) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	b := make([]byte, 0, 4*len(ids))
+	for _, id := range ids {
+		b = append(b, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+	}
+	return string(b)
 }

@@ -15,8 +15,10 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/metrics"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/casescreen/casescreen/web"
 )
@@ -35,13 +37,15 @@ var version = "0.1.0-dev"
 func main() {
 	// A run allocates many short-lived rows while its live heap stays small
 	// (batches in flight and the title index); collecting less often trades
-	// some tens of MB for a large cut in GC work. GOGC and GOMEMLIMIT still win.
-	// Not for the web page: it lives long and screens lists one after another.
+	// some tens of MB for a large cut in GC work, and a soft limit that
+	// follows the live heap (followHeap) keeps the peak bounded. GOGC and
+	// GOMEMLIMIT still win. Not for the web page: it lives long and screens
+	// lists one after another.
 	if os.Getenv("GOGC") == "" && !servesPage(os.Args[1:]) {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" && !servesPage(os.Args[1:]) {
-		debug.SetMemoryLimit(120 << 20)
+		go followHeap(time.Tick(heapPoll))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
@@ -85,6 +89,37 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitFatal
 	}
 	return code
+}
+
+// The soft memory limit of a run follows its live heap (the title index,
+// loaded first, and the batches in flight): limitShare of it, at least
+// limitRoom more, at most maxLimit. A fixed limit below the live heap plus
+// some room makes the collector run almost continuously; no limit at all
+// lets GOGC=400 grow the heap to five times the index.
+const (
+	heapPoll   = 200 * time.Millisecond
+	limitShare = 1.5
+	limitRoom  = 128 << 20
+	maxLimit   = 1 << 30
+)
+
+// followHeap sets the soft memory limit from the live heap each time tick
+// fires, for the life of the process.
+func followHeap(tick <-chan time.Time) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	for range tick {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return
+		}
+		debug.SetMemoryLimit(memoryLimit(sample[0].Value.Uint64()))
+	}
+}
+
+// memoryLimit is the soft memory limit for a live heap of live bytes.
+func memoryLimit(live uint64) int64 {
+	l := max(int64(float64(live)*limitShare), int64(live)+limitRoom)
+	return min(l, maxLimit)
 }
 
 // servesPage reports whether the command line runs the web page: serve,
