@@ -226,7 +226,7 @@ func (k ctxKey) clone() ctxKey {
 // past the bound a map is cleared. Keys are copies, so the maps hold no
 // input lines. The bounds are small on purpose: on the benchmark's
 // 1,000,000-row list, caches of 30,000 entries per worker used less CPU
-// than of 100,000-300,000 (43 s against 53 s), because what the collector
+// than of 100,000-300,000 (45 s against 54 s, one run each), because what the collector
 // scans shrinks more than the hit rate, and kept the peak near 310 MB.
 const (
 	maxLocal       = 20_000
