@@ -129,6 +129,12 @@ func (r *rowsSheet) start() error {
 // took minutes.
 const widthColumns = 64
 
+// maxWidthRange bounds the input columns past widthColumns that get one
+// width as a range. excelize expands every range into single columns on
+// each later SetColWidth, at a cost that grows with the square of the
+// range: a list thousands of columns wide leaves them at the default width.
+const maxWidthRange = 512
+
 // setWidths sizes the columns by header and role, in descending order
 // (excelize prepends each, so the sheet lists them ascending): every
 // annotation column and the first input columns one by one, the other
@@ -136,8 +142,10 @@ const widthColumns = 64
 func (r *rowsSheet) setWidths(sw *excelize.StreamWriter) error {
 	for i := len(r.header) - 1; i >= 0; i-- {
 		if i == r.nKeep-1 && r.nKeep > widthColumns+1 {
-			if err := sw.SetColWidth(widthColumns+1, r.nKeep, 14); err != nil {
-				return err
+			if r.nKeep-widthColumns <= maxWidthRange {
+				if err := sw.SetColWidth(widthColumns+1, r.nKeep, 14); err != nil {
+					return err
+				}
 			}
 			i = widthColumns
 			continue
