@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/casescreen/casescreen/readers"
 	"github.com/casescreen/casescreen/rules"
 )
@@ -144,7 +146,7 @@ func inspect(in *Inspection, mapping map[string]string) {
 	if err != nil {
 		in.MapErr = err
 		for i, h := range in.Header {
-			in.Uses = append(in.Uses, ColumnUse{Column: i, Letter: ColumnLetter(i), Header: h})
+			in.Uses = append(in.Uses, ColumnUse{Column: i, Letter: columnLetter(i), Header: h})
 		}
 		return
 	}
@@ -182,7 +184,7 @@ func inspect(in *Inspection, mapping map[string]string) {
 		set(i, rules.Field(f).String())
 	}
 	for i, h := range in.Header {
-		u := ColumnUse{Column: i, Letter: ColumnLetter(i), Header: h, Field: field[i], Mapped: mapped[i], Note: notes[i]}
+		u := ColumnUse{Column: i, Letter: columnLetter(i), Header: h, Field: field[i], Mapped: mapped[i], Note: notes[i]}
 		if u.Field == "" && u.Note == "" {
 			if name := recognised(h); name != "" {
 				u.Note = "a second " + name + " column: the first one is read"
@@ -284,12 +286,8 @@ func candidate(headers, syns []string) string {
 	return ""
 }
 
-// ColumnLetter is the spreadsheet letter of the 0-based column i: A ... Z,
-// AA ...
-func ColumnLetter(i int) string {
-	var b []byte
-	for i++; i > 0; i = (i - 1) / 26 {
-		b = append([]byte{byte('A' + (i-1)%26)}, b...)
-	}
-	return string(b)
+// columnLetter is the spreadsheet letter of the 0-based column i.
+func columnLetter(i int) string {
+	n, _ := excelize.ColumnNumberToName(i + 1)
+	return n
 }

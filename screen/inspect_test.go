@@ -2,14 +2,6 @@ package screen
 
 import "testing"
 
-func TestColumnLetter(t *testing.T) {
-	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
-		if got := ColumnLetter(i); got != want {
-			t.Errorf("ColumnLetter(%d) = %q, want %q", i, got, want)
-		}
-	}
-}
-
 func TestInspectCandidates(t *testing.T) {
 	tests := []struct {
 		header  []string

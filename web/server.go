@@ -29,7 +29,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -195,33 +194,21 @@ func New(opt Options) (*Server, error) {
 const folderPrefix = "casescreen-serve-"
 
 // removeStaleFolders removes the private folders in dir (os.TempDir when
-// "") of servers whose process is gone, uploads and results with them. It
-// reports how many it removed; errors are ignored (another server may be
-// removing the same folders).
+// "") of servers whose process is gone, uploads and results with them, and
+// reports how many it removed.
 func removeStaleFolders(dir string) int {
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), folderPrefix)
-		if !ok || !e.IsDir() {
-			continue
+	return writers.RemoveLeftovers(dir, func(name string) (int, bool) {
+		rest, ok := strings.CutPrefix(name, folderPrefix)
+		if !ok {
+			return 0, false
 		}
 		digits, _, ok := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(digits)
-		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || writers.ProcessAlive(pid) {
-			continue
-		}
-		if os.RemoveAll(filepath.Join(dir, e.Name())) == nil {
-			n++
-		}
-	}
-	return n
+		return pid, ok && err == nil && pid > 0
+	})
 }
 
 // route is one entry of the server's table of routes; the tests walk it to

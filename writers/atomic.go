@@ -55,14 +55,20 @@ func TempDir(path string) (string, error) {
 // casescreen left when they were killed: those whose process is gone. It
 // reports how many it removed; errors are ignored (another run may be
 // removing the same leftovers).
-func RemoveStale(dir string) int {
+func RemoveStale(dir string) int { return RemoveLeftovers(dir, leftoverPID) }
+
+// RemoveLeftovers removes the entries of dir whose name pidOf reads a
+// process id from (false: not a leftover) when that process is gone, and
+// reports how many it removed. Errors are ignored: another process may be
+// removing the same leftovers.
+func RemoveLeftovers(dir string, pidOf func(name string) (int, bool)) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return 0
 	}
 	n := 0
 	for _, e := range entries {
-		pid, ok := leftoverPID(e.Name())
+		pid, ok := pidOf(e.Name())
 		if !ok || pid == os.Getpid() || processAlive(pid) {
 			continue
 		}
@@ -72,10 +78,6 @@ func RemoveStale(dir string) int {
 	}
 	return n
 }
-
-// ProcessAlive reports whether a process with this id exists, so that a
-// caller can tell its own leftovers from those of a process that is gone.
-func ProcessAlive(pid int) bool { return processAlive(pid) }
 
 // leftoverPID reads the process id from a temporary name
 // ".NAME.casescreen-PID-RANDOM.tmp" (or .spool).

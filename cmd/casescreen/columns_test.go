@@ -48,7 +48,7 @@ func TestColumnsCommand(t *testing.T) {
 		inStderr string
 	}{
 		{name: "sample", args: []string{"../../samples/clients_long.csv"}, code: 0,
-			want:    []string{"one job per row", "A       Client ID               applicant_id", "D       Job Title               job_title", "P       Date of Birth           date_of_birth", "B       Full Name               -", "Every field a run reads was found."},
+			want:    []string{"one job per row", "A       Client ID               applicant_id", "D       Job Title               job_title", "P       Date of Birth           date_of_birth", "AA      Settlement Funds (CAD)  settlement_funds_cad", "B       Full Name               -", "Every field a run reads was found."},
 			notWant: []string{"Not found", "--map FILE"}},
 		{name: "no title", args: []string{messy}, code: 1,
 			want: []string{"job_title        required: no row can be screened", "job_title,Position held", "end_date,Finished", "start_date,<your header>", "E       Hrs             hours_per_week", "profile columns  no applicant profile"},
