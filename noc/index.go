@@ -37,6 +37,14 @@ type doc struct {
 	deliberate bool
 }
 
+// docHot is the part of a doc that ranked retrieval reads for each of the
+// thousands of titles a common word touches, kept apart so that those
+// reads stay in few cache lines.
+type docHot struct {
+	norm       float64
+	head, unit int32
+}
+
 // hit is an exact-title match: a doc, and whether the key was the doc's
 // base title without its qualifier.
 type hit struct {
@@ -55,6 +63,7 @@ type Index struct {
 	terms     []string  // token id -> token
 	idf       []float64 // token id -> idf over titles
 	docs      []doc
+	hot       []docHot  // per doc, what ranked retrieval reads of every title it touches
 	postings  [][]int32 // token id -> docs whose base title has it
 	qpostings [][]int32 // token id -> docs whose qualifier has it
 	exact     map[string][]hit
@@ -299,6 +308,10 @@ func (ix *Index) Freeze() {
 			s += qualWeight * qualWeight * ix.idf[t] * ix.idf[t]
 		}
 		d.norm = math.Sqrt(s)
+	}
+	ix.hot = make([]docHot, len(ix.docs))
+	for i, d := range ix.docs {
+		ix.hot[i] = docHot{norm: d.norm, head: d.head, unit: d.unit}
 	}
 	ix.trigrams = make(map[uint32][]int32, 8192)
 	var grams []uint32

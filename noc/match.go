@@ -10,7 +10,9 @@ package noc
 // calibrated probability (calibration.go).
 
 import (
+	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -909,7 +911,7 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 			mods[d] += qw[k]
 		}
 	}
-	for k, id := range qids {
+	for k, id := range qids[:nTitle] {
 		w := qw[k] * ix.idf[id]
 		for _, d := range ix.postings[id] {
 			add(k, d, w)
@@ -918,8 +920,36 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 			add(k, d, w*qualWeight)
 		}
 	}
+	// A context word adds only to titles the title's words brought in: when
+	// its postings are long, look those titles up in them instead of
+	// walking them (the same sums, added in the same order).
+	for k := nTitle; k < len(qids); k++ {
+		id := qids[k]
+		w := qw[k] * ix.idf[id]
+		p, qp := ix.postings[id], ix.qpostings[id]
+		if len(p)+len(qp) <= len(touched)*(bits.Len(uint(len(p)))+bits.Len(uint(len(qp)))) {
+			for _, d := range p {
+				if acc[d] != 0 {
+					acc[d] += w
+				}
+			}
+			for _, d := range qp {
+				if acc[d] != 0 {
+					acc[d] += w * qualWeight
+				}
+			}
+			continue
+		}
+		for _, d := range touched {
+			if _, ok := slices.BinarySearch(p, d); ok {
+				acc[d] += w
+			} else if _, ok := slices.BinarySearch(qp, d); ok {
+				acc[d] += w * qualWeight
+			}
+		}
+	}
 	for _, d := range touched {
-		dd := &ix.docs[d]
+		dd := &ix.hot[d]
 		s := acc[d] / (qnorm * dd.norm)
 		if dd.head == head {
 			cover := 1.0
@@ -948,16 +978,31 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	for _, u := range units {
 		best[u] *= 1 - unitBlend
 	}
-	for k, id := range qids {
+	for k, id := range qids[:nTitle] {
 		for _, uw := range ix.unitPost[id] {
 			if best[uw.unit] == 0 {
-				if k >= nTitle {
-					continue
-				}
 				units = append(units, uw.unit)
 				best[uw.unit] = 1e-12
 			}
 			best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
+		}
+	}
+	// A context word adds only to groups already in (as above).
+	for k := nTitle; k < len(qids); k++ {
+		up := ix.unitPost[qids[k]]
+		if len(up) <= len(units)*bits.Len(uint(len(up))) {
+			for _, uw := range up {
+				if best[uw.unit] != 0 {
+					best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
+				}
+			}
+			continue
+		}
+		for _, u := range units {
+			i, ok := slices.BinarySearchFunc(up, u, func(uw unitWeight, u int32) int { return cmp.Compare(uw.unit, u) })
+			if ok && best[u] != 0 {
+				best[u] += unitBlend * qw[k] / qn * float64(up[i].w)
+			}
 		}
 	}
 	// Keep the best maxCands, in candBefore order, by insertion: cheaper

@@ -13,58 +13,88 @@ import (
 const DefaultThreshold = 0.6
 
 // Matcher resolves a row's job to a unit group in the spec's order: the
-// firm's overrides, a valid code in the row, then the index. Results are
-// cached per distinct query, so each distinct title is matched once per
-// run. It is safe for concurrent use.
+// firm's overrides, a valid code in the row, then the index. Work is
+// cached per distinct key, so that it is done once per run: each raw
+// spelling of a title is read once, each canonical title ranked once,
+// each context read once, and each (ranking, context) pair finished once,
+// in bounded caches shared by all goroutines (cache.go). It is safe for
+// concurrent use; load overrides before matching.
 type Matcher struct {
 	Index     *Index
 	Threshold float64
 	overrides map[string][]override
+	overIdx   map[string]int32 // normalised title -> index in overList
+	overList  [][]override
 
-	ctxs sync.Map // ctxKey (copied) -> []int32, bounded by maxCache
+	titles *table[titleVal] // raw title -> its ranking; extra: the qualifiers typed around it
+	ctxs   *table[uint32]   // industry, employer, qualifiers, duties -> context id
+	pairs  *pairTable       // ranking id, context id -> the packed result
 
-	mu     sync.Mutex
-	locals []*Local           // released Locals, caches kept (a sync.Pool would drop them at each collection)
-	norms  map[string]*cached // canonical title -> ranking
-	nCtxs  atomic.Int64
-	ranked atomic.Int64
+	mu      sync.Mutex
+	norms   map[string]*cached // canonical title -> ranking
+	ranks   []*Ranking         // ranking id - 1 -> ranking
+	ctxIDs  map[string]uint32  // context tokens (idsKey) -> context id
+	ctxToks [][]int32          // context id - 1 -> tokens
+	ranked  atomic.Int64
 }
 
-// maxCache bounds each cache, so that a list of a million distinct titles
-// cannot grow memory without limit; past it, work is simply not cached.
-const maxCache = 200_000
+// titleVal is what the cache keeps of a raw title.
+type titleVal struct {
+	rank uint32 // ranking id
+	over int32  // index in overList, or -1
+}
+
+// Cache bounds, so that a list of millions of distinct titles cannot grow
+// memory without limit; past a bound, work is simply not cached. At the
+// bounds the caches hold about 250 MB (mostly Rankings); the benchmark's
+// 1,000,000-row list (40,506 titles, 369,902 spellings, 259,155 pairs)
+// stays well inside them.
+const (
+	maxCache   = 200_000 // canonical titles (Rankings)
+	maxRaw     = 500_000 // raw spellings of titles
+	maxCtxs    = 500_000 // raw contexts
+	maxCtxSets = 200_000 // distinct context token sets
+	maxPairs   = 600_000 // (ranking, context) results
+)
+
+// noCtx is the context id of a context that is not cached.
+const noCtx = ^uint32(0)
 
 type cached struct {
 	key  string // the canonical title ranked
+	id   uint32 // ranking id; 0 when not cached
 	once sync.Once
 	rk   *Ranking
 }
 
 // NewMatcher returns a Matcher over a frozen index.
 func NewMatcher(ix *Index) *Matcher {
-	return &Matcher{Index: ix, Threshold: DefaultThreshold, norms: map[string]*cached{}}
+	return &Matcher{Index: ix, Threshold: DefaultThreshold, norms: map[string]*cached{}, ctxIDs: map[string]uint32{},
+		titles: newTable[titleVal](maxRaw), ctxs: newTable[uint32](maxCtxs), pairs: newPairTable(maxPairs)}
 }
 
 // Match resolves one job. code is the noc_code cell of the row, if any.
 // The context-free ranking of each distinct normalised title is computed
 // once per Matcher; the row's industry, employer and duties then re-rank it.
-// Callers matching many rows from one goroutine should use Local.
 func (m *Matcher) Match(q Query, code string) Result {
 	l := m.Local()
 	defer l.Release()
 	return l.Match(q, code)
 }
 
-// ranking returns the Ranking of a title, computed once per distinct
-// canonical form (CanonicalTitle) and from that form, so that the answer
-// never depends on which spelling of it a worker met first.
-func (m *Matcher) ranking(title string, forms map[string]wordForm) *Ranking {
+// ranking returns the Ranking of a title and its id (0 when it is not
+// cached), computed once per distinct canonical form (CanonicalTitle) and
+// from that form, so that the answer never depends on which spelling of
+// it a worker met first.
+func (m *Matcher) ranking(title string, forms map[string]wordForm) (*Ranking, uint32) {
 	key := canonicalTitle(title, forms)
 	m.mu.Lock()
 	c := m.norms[key]
 	if c == nil {
 		c = &cached{key: key}
 		if len(m.norms) < maxCache {
+			m.ranks = append(m.ranks, nil)
+			c.id = uint32(len(m.ranks))
 			m.norms[key] = c
 		}
 	}
@@ -72,31 +102,59 @@ func (m *Matcher) ranking(title string, forms map[string]wordForm) *Ranking {
 	c.once.Do(func() {
 		c.rk = m.Index.Rank(c.key)
 		m.ranked.Add(1)
+		if c.id != 0 {
+			m.mu.Lock()
+			m.ranks[c.id-1] = c.rk
+			m.mu.Unlock()
+		}
 	})
-	return c.rk
+	return c.rk, c.id
+}
+
+// rankAt returns the Ranking of id (not 0).
+func (m *Matcher) rankAt(id uint32) *Ranking {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.ranks[id-1]
 }
 
 // Ranked returns how many titles were ranked: one per distinct canonical
 // title (CanonicalTitle), however many rows carry it.
 func (m *Matcher) Ranked() int64 { return m.ranked.Load() }
 
-func (m *Matcher) context(q Query) []int32 {
-	if q.Industry == "" && q.Employer == "" && q.Duties == "" {
+// internCtx returns the id of a context's tokens: 0 for none, noCtx when
+// the cache of token sets is full.
+func (m *Matcher) internCtx(toks []int32) uint32 {
+	if len(toks) == 0 {
+		return 0
+	}
+	key := idsKey(toks)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if id, ok := m.ctxIDs[key]; ok {
+		return id
+	}
+	if len(m.ctxToks) >= maxCtxSets {
+		return noCtx
+	}
+	m.ctxToks = append(m.ctxToks, toks)
+	id := uint32(len(m.ctxToks))
+	m.ctxIDs[key] = id
+	return id
+}
+
+// ctxAt returns the tokens of context id (not noCtx).
+func (m *Matcher) ctxAt(id uint32) []int32 {
+	if id == 0 {
 		return nil
 	}
-	key := ctxKey{q.Industry, q.Employer, q.Duties}
-	if v, ok := m.ctxs.Load(key); ok {
-		return v.([]int32)
-	}
-	t := m.Index.ContextTokens(q)
-	if m.nCtxs.Add(1) <= maxCache {
-		m.ctxs.Store(key.clone(), t)
-	}
-	return t
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.ctxToks[id-1]
 }
 
 // override applies the firm's overrides found for a title (looked up once
-// per distinct title by Local) to a row's industry.
+// per distinct raw title) to a row's industry.
 func (m *Matcher) override(os []override, industry string) (Result, bool) {
 	ind := ""
 	for _, o := range os {
@@ -175,173 +233,159 @@ func (l *Local) byCode(code string, q Query) (Result, bool) {
 // best match is one of them.
 const splitDecided = 0.9
 
-// Local is a Matcher's per-goroutine view: it remembers the rankings and
-// context tokens it has used without locks, falling back to the shared
-// caches. Get one with Matcher.Local for a batch, use it from one goroutine
-// only, and give it back with Release.
+// Local is a Matcher's per-goroutine view: it keeps the scratch space of
+// the lookups (a key buffer, a cache of word forms) so that a goroutine
+// matching many rows allocates little. Get one with Matcher.Local, use it
+// from one goroutine only, and give it back with Release.
 type Local struct {
-	m      *Matcher
-	titles map[string]localTitle
-	ctxs   map[ctxKey]localCtx
-	pairs  map[pairKey]*pairResult
-	forms  map[string]wordForm // word -> its form, for CanonicalTitle
+	m     *Matcher
+	key   []byte
+	forms map[string]wordForm // word -> its form, for CanonicalTitle
 }
 
-// localCtx is a row context's tokens, and the same as a string: the
-// context part of a pairKey.
-type localCtx struct {
-	toks []int32
-	key  string
-}
+// maxLocal bounds a Local's map of word forms; past it the map is cleared.
+const maxLocal = 20_000
 
-// pairKey is what a title match depends on once the title's own
-// qualifiers have joined the row's context: the Ranking of the title
-// (one per canonical title) and the context's tokens.
-type pairKey struct {
-	rk  *Ranking
-	ctx string
-}
-
-type pairResult struct {
-	r Result
-	f features
-}
-
-type localTitle struct {
-	rk    *Ranking
-	extra string     // qualifiers typed around the title, for the context
-	overs []override // the firm's overrides for this title, if any
-}
-
-type ctxKey struct{ industry, employer, duties string }
-
-// clone returns k with its strings copied, so that a cache holding it
-// does not keep the input line they were cut from alive.
-func (k ctxKey) clone() ctxKey {
-	return ctxKey{strings.Clone(k.industry), strings.Clone(k.employer), strings.Clone(k.duties)}
-}
-
-// maxLocal bounds a Local's context and word-form maps, maxLocalTitles
-// its map of raw titles, maxPairs its map of (title, context) results;
-// past the bound a map is cleared. Keys are copies, so the maps hold no
-// input lines. The bounds are small on purpose: on the benchmark's
-// 1,000,000-row list, caches of 30,000 entries per worker used less CPU
-// than of 100,000-300,000 (45 s against 54 s, one run each), because what the collector
-// scans shrinks more than the hit rate, and kept the peak near 310 MB.
-const (
-	maxLocal       = 20_000
-	maxLocalTitles = 30_000 // raw spellings: many more than titles
-	maxPairs       = 30_000
-)
-
-// maxFreeLocals bounds the released Locals a Matcher keeps.
-const maxFreeLocals = 64
-
-// Local returns a per-goroutine view of m: a released one, with the
-// caches it has filled, when there is one.
+// Local returns a per-goroutine view of m.
 func (m *Matcher) Local() *Local {
-	m.mu.Lock()
-	if n := len(m.locals); n > 0 {
-		l := m.locals[n-1]
-		m.locals = m.locals[:n-1]
-		m.mu.Unlock()
-		return l
-	}
-	m.mu.Unlock()
-	return &Local{m: m, titles: map[string]localTitle{}, ctxs: map[ctxKey]localCtx{}, pairs: map[pairKey]*pairResult{}, forms: map[string]wordForm{}}
+	return &Local{m: m, forms: map[string]wordForm{}}
 }
 
 // Release gives l back; l must not be used afterwards.
-func (l *Local) Release() {
-	m := l.m
-	m.mu.Lock()
-	if len(m.locals) < maxFreeLocals {
-		m.locals = append(m.locals, l)
-	}
-	m.mu.Unlock()
-}
+func (l *Local) Release() { l.m, l.forms = nil, nil }
 
-// Match is Matcher.Match with lock-free caches.
+// Match is Matcher.Match, for one goroutine.
 func (l *Local) Match(q Query, code string) Result {
-	r, _ := l.matchFeatures(q, code)
-	return r
+	if r, ok := l.byCode(code, q); ok {
+		return r
+	}
+	return l.byTitle(q)
 }
 
 // matchFeatures is Match, also returning the features of a title match
-// (zero for a match by override or code).
+// (zero for a match by override or code). It does not use the cache of
+// results, so that the features are at hand.
 func (l *Local) matchFeatures(q Query, code string) (Result, features) {
 	if r, ok := l.byCode(code, q); ok {
 		return r, features{}
 	}
-	return l.byTitleFeatures(q)
-}
-
-// byTitle matches the row's title, ignoring any code.
-func (l *Local) byTitle(q Query) Result {
-	r, _ := l.byTitleFeatures(q)
-	return r
-}
-
-func (l *Local) byTitleFeatures(q Query) (Result, features) {
-	m := l.m
 	if strings.TrimSpace(q.Title) == "" {
 		return Result{Method: MethodNone}, features{}
 	}
-	t, ok := l.titles[q.Title]
-	if !ok {
-		if len(l.titles) >= maxLocalTitles {
-			clear(l.titles)
-		}
-		_, extra := SplitQualifiers(q.Title)
-		if len(l.forms) >= maxLocal {
-			clear(l.forms)
-		}
-		t = localTitle{rk: m.ranking(q.Title, l.forms), extra: strings.Clone(extra)}
-		if len(m.overrides) > 0 {
-			t.overs = m.overrides[Normalize(q.Title)]
-		}
-		l.titles[strings.Clone(q.Title)] = t
-	}
-	if len(t.overs) > 0 {
-		if r, ok := m.override(t.overs, q.Industry); ok {
+	rk, tv, extra := l.title(q.Title)
+	if tv.over >= 0 {
+		if r, ok := l.m.override(l.m.overList[tv.over], q.Industry); ok {
 			return r, features{}
 		}
 	}
-	rk := t.rk
-	if t.extra != "" {
-		// Qualifiers around the title ("@ Shopify", "(oil industry)") join
-		// the context; the title itself is ranked without them.
-		q.Employer = strings.TrimSpace(q.Employer + " " + t.extra)
+	if rk == nil {
+		rk = l.m.rankAt(tv.rank)
 	}
-	var ctx localCtx
-	if q.Industry != "" || q.Employer != "" || q.Duties != "" {
-		key := ctxKey{q.Industry, q.Employer, q.Duties}
-		if ctx, ok = l.ctxs[key]; !ok {
-			if len(l.ctxs) >= maxLocal {
-				clear(l.ctxs)
-			}
-			ctx.toks = m.context(q)
-			ctx.key = idsKey(ctx.toks)
-			l.ctxs[key.clone()] = ctx
+	id, toks := l.context(q, extra)
+	if toks == nil && id != noCtx {
+		toks = l.m.ctxAt(id)
+	}
+	return l.m.Index.finish(rk, toks)
+}
+
+// byTitle matches the row's title, ignoring any code. The result depends
+// on the title's Ranking and the context's tokens alone, and is computed
+// once per distinct pair.
+func (l *Local) byTitle(q Query) Result {
+	m := l.m
+	if strings.TrimSpace(q.Title) == "" {
+		return Result{Method: MethodNone}
+	}
+	rk, tv, extra := l.title(q.Title)
+	if tv.over >= 0 {
+		if r, ok := m.override(m.overList[tv.over], q.Industry); ok {
+			return r
 		}
 	}
-	// The match depends on the ranking and the context tokens alone:
-	// computed once per distinct pair.
-	pk := pairKey{rk, ctx.key}
-	p, ok := l.pairs[pk]
+	id, toks := l.context(q, extra)
+	cache := tv.rank != 0 && id != noCtx
+	k := uint64(tv.rank)<<32 | uint64(id)
+	if cache {
+		if p, ok := m.pairs.get(k); ok {
+			return m.Index.cls.unpack(p)
+		}
+	}
+	if rk == nil {
+		rk = m.rankAt(tv.rank)
+	}
+	if toks == nil && id != noCtx {
+		toks = m.ctxAt(id)
+	}
+	r, _ := m.Index.finish(rk, toks)
+	p, ok := m.Index.cls.pack(r)
 	if !ok {
-		if len(l.pairs) >= maxPairs {
-			clear(l.pairs)
-		}
-		p = new(pairResult)
-		p.r, p.f = m.Index.finish(rk, ctx.toks)
-		l.pairs[pk] = p
+		return clipped(r)
 	}
-	// Callers may append to a Result's slices: clipped, an append copies
-	// rather than writing into the cached one.
-	r := p.r
+	if cache {
+		m.pairs.put(k, p)
+	}
+	return m.Index.cls.unpack(p)
+}
+
+// clipped is r with its slices clipped: a caller's append then copies
+// rather than writing into memory r shares.
+func clipped(r Result) Result {
 	r.Alts, r.Reasons = slices.Clip(r.Alts), slices.Clip(r.Reasons)
-	return r, p.f
+	return r
+}
+
+// title returns what the cache knows of a raw title: its ranking id, its
+// override and the qualifiers typed around it (extra, read-only), reading
+// the title when it is new. rk is the Ranking when the title was read
+// now, nil when it came from the cache.
+func (l *Local) title(raw string) (rk *Ranking, tv titleVal, extra []byte) {
+	m := l.m
+	if tv, extra, ok := m.titles.getString(raw); ok {
+		return nil, tv, extra
+	}
+	_, ex := SplitQualifiers(raw)
+	if len(l.forms) >= maxLocal {
+		clear(l.forms)
+	}
+	rk, tv.rank = m.ranking(raw, l.forms)
+	tv.over = -1
+	if len(m.overIdx) > 0 {
+		if i, ok := m.overIdx[Normalize(raw)]; ok {
+			tv.over = i
+		}
+	}
+	if tv.rank != 0 {
+		m.titles.putString(raw, ex, tv)
+	}
+	return rk, tv, []byte(ex)
+}
+
+// context returns the id of a row's context (0 for none, noCtx when it is
+// not cached) with the qualifiers typed around the title ("@ Shopify",
+// "(oil industry)") joining the employer, and its tokens when they were
+// read now (nil when they came from the cache, or there are none).
+func (l *Local) context(q Query, extra []byte) (uint32, []int32) {
+	if q.Industry == "" && q.Employer == "" && q.Duties == "" && len(extra) == 0 {
+		return 0, nil
+	}
+	b := append(l.key[:0], q.Industry...)
+	b = append(append(b, 0), q.Employer...)
+	b = append(append(b, 0), extra...)
+	b = append(append(b, 0), q.Duties...)
+	l.key = b
+	m := l.m
+	if id, ok := m.ctxs.getBytes(b); ok {
+		return id, nil
+	}
+	if len(extra) > 0 {
+		q.Employer = strings.TrimSpace(q.Employer + " " + string(extra))
+	}
+	toks := m.Index.ContextTokens(q)
+	id := m.internCtx(toks)
+	if id != noCtx {
+		m.ctxs.putBytes(b, id)
+	}
+	return id, toks
 }
 
 // idsKey encodes token ids as a string, for a map key.

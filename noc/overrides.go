@@ -71,6 +71,11 @@ func (m *Matcher) LoadOverrides(path string) error {
 	for _, o := range loaded {
 		m.overrides[o.key] = append(m.overrides[o.key], o.override)
 	}
+	m.overIdx, m.overList = map[string]int32{}, nil
+	for k, os := range m.overrides {
+		m.overIdx[k] = int32(len(m.overList))
+		m.overList = append(m.overList, os)
+	}
 	return nil
 }
 

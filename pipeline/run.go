@@ -120,7 +120,7 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 	start := time.Now()
 	g, ctx := errgroup.WithContext(ctx)
 	work := make(chan *batch, opt.Workers)
-	order := make(chan *batch, 2*opt.Workers)
+	order := make(chan *batch, 8*opt.Workers)
 
 	g.Go(func() error { // batcher
 		defer close(work)

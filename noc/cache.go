@@ -1,0 +1,290 @@
+package noc
+
+import (
+	"bytes"
+	"hash/maphash"
+	"slices"
+	"sync"
+)
+
+// The Matcher's caches hold, for a list of a million rows, hundreds of
+// thousands of raw spellings, contexts and (title, context) results. Kept
+// in maps of strings and Results they are millions of pointers that the
+// collector scans on every cycle; here they hold no pointers the collector
+// must follow: keys are copied into large byte chunks, values are plain
+// numbers, and a result is packed into a fixed-size record of unit-group
+// indexes and scores (packed).
+
+// tableShards is the number of independently locked parts of a table.
+const tableShards = 16
+
+// table is a bounded, concurrency-safe hash table from byte-string keys to
+// values of type V, each key with an optional byte string of its own
+// (extra). Keys and extras are copied in; the extra a lookup returns is
+// read-only and stays valid for the table's life. Past max entries a
+// table stores nothing more: callers compute again what it does not hold.
+// V should hold no pointers.
+type table[V any] struct {
+	seed   maphash.Seed
+	max    int // entries per shard
+	shards [tableShards]tableShard[V]
+}
+
+type tableShard[V any] struct {
+	mu     sync.Mutex
+	slots  []int32 // open addressing: entry index + 1; 0 is empty
+	ents   []tableEnt
+	vals   []V
+	chunks [][]byte // append-only; a full chunk is never written again
+}
+
+// tableEnt locates an entry's key and extra, stored one after the other.
+type tableEnt struct {
+	hash         uint64
+	chunk, off   uint32
+	nKey, nExtra uint32
+}
+
+// chunkSize is the size of a table's key chunks.
+const chunkSize = 256 << 10
+
+func newTable[V any](maxEntries int) *table[V] {
+	return &table[V]{seed: maphash.MakeSeed(), max: max(1, maxEntries/tableShards)}
+}
+
+func (t *table[V]) shard(h uint64) *tableShard[V] { return &t.shards[h>>60] }
+
+// getString looks up key.
+func (t *table[V]) getString(key string) (v V, extra []byte, ok bool) {
+	h := maphash.String(t.seed, key)
+	s := t.shard(h)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := s.find(h, func(k []byte) bool { return string(k) == key }); i >= 0 {
+		e := &s.ents[i]
+		return s.vals[i], s.chunks[e.chunk][e.off+e.nKey : e.off+e.nKey+e.nExtra : e.off+e.nKey+e.nExtra], true
+	}
+	return v, nil, false
+}
+
+// getBytes looks up key.
+func (t *table[V]) getBytes(key []byte) (v V, ok bool) {
+	h := maphash.Bytes(t.seed, key)
+	s := t.shard(h)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := s.find(h, func(k []byte) bool { return bytes.Equal(k, key) }); i >= 0 {
+		return s.vals[i], true
+	}
+	return v, false
+}
+
+// putString stores v and extra under key, unless key is there already or
+// the table is full.
+func (t *table[V]) putString(key, extra string, v V) {
+	h := maphash.String(t.seed, key)
+	s := t.shard(h)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(h, func(k []byte) bool { return string(k) == key }) < 0 && len(s.ents) < t.max {
+		s.insert(h, len(key)+len(extra), v, func(b []byte) { copy(b[copy(b, key):], extra) }, len(key))
+	}
+}
+
+// putBytes stores v under key, unless key is there already or the table
+// is full.
+func (t *table[V]) putBytes(key []byte, v V) {
+	h := maphash.Bytes(t.seed, key)
+	s := t.shard(h)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(h, func(k []byte) bool { return bytes.Equal(k, key) }) < 0 && len(s.ents) < t.max {
+		s.insert(h, len(key), v, func(b []byte) { copy(b, key) }, len(key))
+	}
+}
+
+// find returns the index of the entry with hash h whose key eq accepts,
+// or -1.
+func (s *tableShard[V]) find(h uint64, eq func([]byte) bool) int {
+	if len(s.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		j := s.slots[i] - 1
+		if j < 0 {
+			return -1
+		}
+		if e := &s.ents[j]; e.hash == h && eq(s.chunks[e.chunk][e.off:e.off+e.nKey]) {
+			return int(j)
+		}
+	}
+}
+
+// insert adds an entry of n bytes, written by fill, whose first nKey
+// bytes are the key.
+func (s *tableShard[V]) insert(h uint64, n int, v V, fill func([]byte), nKey int) {
+	if 2*(len(s.ents)+1) > len(s.slots) {
+		s.grow()
+	}
+	c := len(s.chunks) - 1
+	if c < 0 || len(s.chunks[c])+n > cap(s.chunks[c]) {
+		s.chunks = append(s.chunks, make([]byte, 0, max(chunkSize, n)))
+		c++
+	}
+	off := len(s.chunks[c])
+	s.chunks[c] = s.chunks[c][:off+n]
+	fill(s.chunks[c][off:])
+	s.ents = append(s.ents, tableEnt{hash: h, chunk: uint32(c), off: uint32(off), nKey: uint32(nKey), nExtra: uint32(n - nKey)})
+	s.vals = append(s.vals, v)
+	s.place(h, int32(len(s.ents)))
+}
+
+func (s *tableShard[V]) grow() {
+	s.slots = make([]int32, max(64, 2*len(s.slots)))
+	for j := range s.ents {
+		s.place(s.ents[j].hash, int32(j+1))
+	}
+}
+
+func (s *tableShard[V]) place(h uint64, slot int32) {
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if s.slots[i] == 0 {
+			s.slots[i] = slot
+			return
+		}
+	}
+}
+
+// pairTable is a bounded, concurrency-safe map from a (ranking, context)
+// pair to its packed result.
+type pairTable struct {
+	max    int
+	shards [tableShards]struct {
+		mu sync.Mutex
+		m  map[uint64]packed
+	}
+}
+
+func newPairTable(maxEntries int) *pairTable {
+	t := &pairTable{max: max(1, maxEntries/tableShards)}
+	for i := range t.shards {
+		t.shards[i].m = map[uint64]packed{}
+	}
+	return t
+}
+
+func pairShard(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> 60) }
+
+func (t *pairTable) get(k uint64) (packed, bool) {
+	s := &t.shards[pairShard(k)]
+	s.mu.Lock()
+	p, ok := s.m[k]
+	s.mu.Unlock()
+	return p, ok
+}
+
+func (t *pairTable) put(k uint64, p packed) {
+	s := &t.shards[pairShard(k)]
+	s.mu.Lock()
+	if len(s.m) < t.max {
+		s.m[k] = p
+	}
+	s.mu.Unlock()
+}
+
+// packed is a Result of the index (no override, no code) without
+// pointers: unit groups by their index in the classification, the method
+// and reasons by their index in packedMethods and packedReasons.
+type packed struct {
+	score    float64
+	alts     [maxAlts]packedAlt
+	unit     int16 // -1: no code
+	nAlts    uint8
+	method   uint8
+	nReasons uint8
+	reasons  [2]uint8
+}
+
+type packedAlt struct {
+	score float64
+	unit  int16
+}
+
+var (
+	packedMethods = [...]Method{MethodOverride, MethodCode, MethodExact, MethodAlias, MethodFuzzy, MethodNone}
+	packedReasons = [...]string{ReasonMultipleRoles, ReasonNotAnOccupation, ReasonCodeInvalid, ReasonNOC2016OneToMany, ReasonQualifierAmbiguous}
+	// packedReasonLists are the reason lists a packed result can give,
+	// made once: a Result's Reasons are clipped, so a caller's append copies.
+	packedReasonLists = func() (l [len(packedReasons)][len(packedReasons) + 1][]string) {
+		for i, a := range packedReasons {
+			l[i][0] = []string{a}
+			for j, b := range packedReasons {
+				l[i][j+1] = []string{a, b}
+			}
+		}
+		return l
+	}()
+)
+
+// pack returns r packed, or false when r does not fit (a code outside the
+// classification, more reasons or alternatives than a packed result holds):
+// such a result is simply not cached.
+func (c *Classification) pack(r Result) (packed, bool) {
+	p := packed{score: r.Score, unit: -1}
+	if r.Code != "" {
+		i, ok := c.index[r.Code]
+		if !ok || c.Units[i].Title != r.Title || c.Units[i].TEER != r.TEER {
+			return p, false
+		}
+		p.unit = int16(i)
+	} else if r.Title != "" || r.TEER != 0 {
+		return p, false
+	}
+	m := slices.Index(packedMethods[:], r.Method)
+	if m < 0 || len(r.Alts) > maxAlts || len(r.Reasons) > len(p.reasons) {
+		return p, false
+	}
+	p.method = uint8(m)
+	for k, a := range r.Alts {
+		i, ok := c.index[a.Code]
+		if !ok {
+			return p, false
+		}
+		p.alts[k] = packedAlt{a.Score, int16(i)}
+	}
+	p.nAlts = uint8(len(r.Alts))
+	for k, s := range r.Reasons {
+		i := slices.Index(packedReasons[:], s)
+		if i < 0 {
+			return p, false
+		}
+		p.reasons[k] = uint8(i)
+	}
+	p.nReasons = uint8(len(r.Reasons))
+	return p, true
+}
+
+// unpack is the Result p was packed from. Its Alts are new; its Reasons
+// are shared and clipped.
+func (c *Classification) unpack(p packed) Result {
+	r := Result{Score: p.score, Method: packedMethods[p.method]}
+	if p.unit >= 0 {
+		u := &c.Units[p.unit]
+		r.Code, r.Title, r.TEER = u.Code, u.Title, u.TEER
+	}
+	if p.nAlts > 0 {
+		r.Alts = make([]Candidate, p.nAlts)
+		for k := range r.Alts {
+			r.Alts[k] = Candidate{c.Units[p.alts[k].unit].Code, p.alts[k].score}
+		}
+	}
+	switch p.nReasons {
+	case 1:
+		r.Reasons = packedReasonLists[p.reasons[0]][0]
+	case 2:
+		r.Reasons = packedReasonLists[p.reasons[0]][p.reasons[1]+1]
+	}
+	return r
+}

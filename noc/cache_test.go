@@ -1,0 +1,177 @@
+package noc
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+)
+
+func TestTable(t *testing.T) {
+	tb := newTable[uint32](16 * 100) // 100 entries per shard
+	for i := range 1000 {
+		k := fmt.Sprintf("key %d", i)
+		tb.putString(k, fmt.Sprintf("extra %d", i), uint32(i))
+		tb.putString(k, "other", 99999) // a key stored once keeps its value
+	}
+	stored := 0
+	for i := range 1000 {
+		k := fmt.Sprintf("key %d", i)
+		v, extra, ok := tb.getString(k)
+		if !ok {
+			continue
+		}
+		stored++
+		if v != uint32(i) || string(extra) != fmt.Sprintf("extra %d", i) {
+			t.Fatalf("%s: %d %q", k, v, extra)
+		}
+		if w, ok := tb.getBytes([]byte(k)); !ok || w != v {
+			t.Fatalf("%s by bytes: %d %v", k, w, ok)
+		}
+	}
+	if stored != 1000 {
+		t.Errorf("%d of 1000 keys stored under a bound of 1600", stored)
+	}
+	if _, _, ok := tb.getString("key 1000"); ok {
+		t.Error("a key never stored was found")
+	}
+
+	// Past its bound a table stores nothing more.
+	small := newTable[uint32](16)
+	for i := range 1000 {
+		small.putBytes([]byte(fmt.Sprint(i)), uint32(i))
+	}
+	n := 0
+	for i := range 1000 {
+		if v, ok := small.getBytes([]byte(fmt.Sprint(i))); ok {
+			if v != uint32(i) {
+				t.Fatalf("%d: %d", i, v)
+			}
+			n++
+		}
+	}
+	if n == 0 || n > 16 {
+		t.Errorf("%d entries in a table bounded at 16", n)
+	}
+}
+
+// Keys longer than a chunk, and many goroutines at once (run with -race).
+func TestTableConcurrent(t *testing.T) {
+	tb := newTable[uint32](1 << 20)
+	long := string(make([]byte, chunkSize+10))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5000 {
+				k := fmt.Sprintf("%d", (i*7+g)%3000)
+				if v, _, ok := tb.getString(k); ok && fmt.Sprint(v) != k {
+					t.Errorf("%s: %d", k, v)
+					return
+				}
+				var v uint32
+				fmt.Sscan(k, &v)
+				tb.putString(k, k, v)
+			}
+			tb.putString(long, long, 7)
+		}()
+	}
+	wg.Wait()
+	if v, extra, ok := tb.getString(long); !ok || v != 7 || string(extra) != long {
+		t.Errorf("long key: %d %d %v", v, len(extra), ok)
+	}
+}
+
+// A result read from the cache is the result computed: every title and
+// context of the match tests, computed once directly and then read back.
+func TestCachedResultIsComputed(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	m := NewMatcher(ix)
+	titles := []string{"PSW", "Welder", "cook", "Sr. software developer @ Shopify", "Operator", "Manager",
+		"SERVICE ADVISOR, PARTS MANAGER", "cashier / stocker", "student", "techncian", "owner", "Labourer",
+		"accounts clerk (oil industry)", "registered nurse", "truck driver", "farmer and homemaker", "zzzz qqqq"}
+	contexts := []Query{{}, {Industry: "long-term care"}, {Industry: "home care", Employer: "client's home"},
+		{Industry: "Water treatment"}, {Employer: "Tim Hortons", Industry: "restaurant"}, {Duties: "drive a truck"},
+		{Industry: "oil and gas", Employer: "Suncor"}}
+	l := m.Local()
+	for _, ti := range titles {
+		for _, c := range contexts {
+			q := c
+			q.Title = ti
+			want, _ := l.matchFeatures(q, "")
+			for pass := range 2 { // the first computes and stores, the second reads the cache
+				got := l.Match(q, "")
+				if !sameResult(got, want) {
+					t.Errorf("%q in %+v, pass %d: cached %+v, computed %+v", ti, c, pass, got, want)
+				}
+			}
+		}
+	}
+	if got := len(m.ctxToks); got == 0 {
+		t.Error("no context was cached")
+	}
+}
+
+func sameResult(a, b Result) bool {
+	if len(a.Alts) == 0 && len(b.Alts) == 0 {
+		a.Alts, b.Alts = nil, nil
+	}
+	if len(a.Reasons) == 0 && len(b.Reasons) == 0 {
+		a.Reasons, b.Reasons = nil, nil
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func TestPackRoundTrip(t *testing.T) {
+	c := Builtin()
+	u, v := c.Units[0], c.Units[len(c.Units)-1]
+	for _, r := range []Result{
+		{Method: MethodNone},
+		{Method: MethodNone, Reasons: []string{ReasonNotAnOccupation}},
+		{Code: u.Code, Title: u.Title, TEER: u.TEER, Method: MethodFuzzy, Score: 0.123456789,
+			Alts: []Candidate{{v.Code, 0.1}, {u.Code, 0.05}}, Reasons: []string{ReasonQualifierAmbiguous, ReasonMultipleRoles}},
+	} {
+		p, ok := c.pack(r)
+		if !ok {
+			t.Fatalf("%+v not packed", r)
+		}
+		if got := c.unpack(p); !sameResult(got, r) {
+			t.Errorf("unpack(pack(%+v)) = %+v", r, got)
+		}
+	}
+	for _, r := range []Result{
+		{Code: "99999", Method: MethodFuzzy},
+		{Code: u.Code, Title: "another title", TEER: u.TEER, Method: MethodFuzzy},
+		{Method: MethodNone, Reasons: []string{"some_other_reason"}},
+		{Method: MethodNone, Reasons: []string{ReasonMultipleRoles, ReasonMultipleRoles, ReasonMultipleRoles}},
+	} {
+		if _, ok := c.pack(r); ok {
+			t.Errorf("%+v packed", r)
+		}
+	}
+	// The reasons of an unpacked result are shared: an append copies.
+	p, _ := c.pack(Result{Method: MethodNone, Reasons: []string{ReasonNotAnOccupation}})
+	r := c.unpack(p)
+	_ = append(r.Reasons, "x")
+	if got := c.unpack(p).Reasons; !slices.Equal(got, []string{ReasonNotAnOccupation}) {
+		t.Errorf("reasons changed by an append: %v", got)
+	}
+}
+
+// rankWith looks titles up in postings by binary search: they must be
+// sorted.
+func TestPostingsSorted(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	for id := range ix.postings {
+		if !slices.IsSorted(ix.postings[id]) || !slices.IsSorted(ix.qpostings[id]) {
+			t.Fatalf("postings of %q not sorted", ix.terms[id])
+		}
+		if !slices.IsSortedFunc(ix.unitPost[id], func(a, b unitWeight) int { return int(a.unit - b.unit) }) {
+			t.Fatalf("unit postings of %q not sorted", ix.terms[id])
+		}
+	}
+}
