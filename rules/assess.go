@@ -77,6 +77,9 @@ type Assessment struct {
 	// (fsw_points_below_67) are in the program's Reasons, not here. The
 	// reasons of ParseProfile are not repeated.
 	Reasons []Reason
+
+	// proj is the projection's scratch space, kept between AssessInto calls.
+	proj projScratch
 }
 
 // Status column values.
@@ -106,6 +109,7 @@ func (e *Evaluator) AssessInto(dst *Assessment, a *Applicant, p *Profile, asOf D
 		EligibleFrom:  dst.EligibleFrom[:0],
 		EligibleUntil: dst.EligibleUntil[:0],
 		Reasons:       dst.Reasons[:0],
+		proj:          dst.proj,
 	}
 	draws := e.Draws
 	if draws == nil {
@@ -373,7 +377,7 @@ func (dst *Assessment) languages(p *Profile, asOf Date, why []Reason) ([]Reason,
 // project fills EligibleFrom and EligibleUntil.
 func (dst *Assessment) project(rs *RuleSet, app *Applicant, p *Profile, in *programInput, asOf Date) {
 	horizon := asOf.AddYears(ProjectionYears)
-	dst.EligibleFrom, dst.EligibleUntil = rs.ProjectCategories(app, dst.Categories, asOf, dst.EligibleFrom, dst.EligibleUntil)
+	dst.EligibleFrom, dst.EligibleUntil = rs.projectCategories(app, dst.Categories, asOf, dst.EligibleFrom, dst.EligibleUntil, &dst.proj)
 	// The French category stops with its test.
 	if decided(dst.Categories, "french") == Eligible && rs.category("french") != nil {
 		if v := dst.French.ValidUntil; v != 0 && v < horizon {

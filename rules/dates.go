@@ -67,7 +67,14 @@ func (d Date) String() string {
 		return ""
 	}
 	y, m, day := d.Civil()
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+	}
+	// Written digit by digit: a list of a million rows formats millions
+	// of dates.
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // MarshalJSON writes "YYYY-MM-DD".

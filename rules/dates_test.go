@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -132,5 +135,16 @@ func TestParseDateOrder(t *testing.T) {
 	}
 	if r, _ := ParseDate("03/04/2024", YMD, false); r.Day != MakeDate(2024, 4, 3) {
 		t.Errorf("ymd with the year last reads d/m/y: %v", r.Day)
+	}
+}
+
+// String writes dates digit by digit: it must agree with the formatted
+// civil date everywhere.
+func TestDateStringAgreesWithCivil(t *testing.T) {
+	for d := MakeDate(1, 1, 1); d < MakeDate(9999, 12, 31); d += 13 {
+		y, m, day := d.Civil()
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", y, m, day); got != want {
+			t.Fatalf("%d: %s, want %s", int(d), got, want)
+		}
 	}
 }

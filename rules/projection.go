@@ -245,16 +245,26 @@ func occupationGroups(c *Category, r Rule, jobs []Job, groups [][]Job, jobBuf []
 // has neither. The language categories are the caller's (they depend on
 // a test's validity, not on hours).
 func (rs *RuleSet) ProjectCategories(a *Applicant, ds []Decision, asOf Date, from, until []DatedID) ([]DatedID, []DatedID) {
+	return rs.projectCategories(a, ds, asOf, from, until, &projScratch{})
+}
+
+// projScratch is the space ProjectCategories groups jobs in, kept by the
+// caller so that screening many applicants allocates it once.
+type projScratch struct {
+	groups [][]Job
+	jobs   []Job
+}
+
+func (rs *RuleSet) projectCategories(a *Applicant, ds []Decision, asOf Date, from, until []DatedID, sc *projScratch) ([]DatedID, []DatedID) {
 	horizon := asOf.AddYears(ProjectionYears)
-	var gbuf [8][]Job
-	var jbuf [16]Job
 	for _, d := range ds {
 		c := rs.category(d.Category)
 		if c == nil || c.Language != nil || len(c.ExtraRequirements) > 0 {
 			continue
 		}
 		r := rs.Rule(c)
-		groups, _ := occupationGroups(c, r, a.Jobs, gbuf[:0], jbuf[:0])
+		groups, jobs := occupationGroups(c, r, a.Jobs, sc.groups[:0], sc.jobs[:0])
+		sc.groups, sc.jobs = groups, jobs
 		if len(groups) == 0 {
 			continue
 		}
