@@ -90,9 +90,9 @@ func TestCachedResultIsComputed(t *testing.T) {
 	ix := NewIndex(Builtin())
 	ix.Freeze()
 	m := NewMatcher(ix)
-	titles := []string{"PSW", "Welder", "cook", "Sr. software developer @ Shopify", "Operator", "Manager",
+	titles := []string{"PSW", "Welder", "cook", "Sr. software developer @ Shopify", "Plant operator II", "Manager",
 		"SERVICE ADVISOR, PARTS MANAGER", "cashier / stocker", "student", "techncian", "owner", "Labourer",
-		"accounts clerk (oil industry)", "registered nurse", "truck driver", "farmer and homemaker", "zzzz qqqq"}
+		"accounts clerk (oil industry)", "registered nurse", "truck driver", "baker and barista", "zzzz qqqq"}
 	contexts := []Query{{}, {Industry: "long-term care"}, {Industry: "home care", Employer: "client's home"},
 		{Industry: "Water treatment"}, {Employer: "Tim Hortons", Industry: "restaurant"}, {Duties: "drive a truck"},
 		{Industry: "oil and gas", Employer: "Suncor"}}

@@ -62,10 +62,17 @@ func NewParquet(out Output, schema pipeline.Schema) *Parquet {
 
 // Write implements pipeline.Sink.
 func (p *Parquet) Write(recs []*pipeline.Record) error {
+	// The rows are reused from batch to batch: the writer copies the
+	// values (and a string's bytes) into its column buffers.
 	rows := p.rows[:0]
 	nk := len(p.schema.Keep)
 	for _, r := range recs {
-		row := make(parquet.Row, 0, nk+len(p.schema.Columns))
+		var row parquet.Row
+		if len(rows) < cap(rows) {
+			row = rows[:len(rows)+1][len(rows)][:0]
+		} else {
+			row = make(parquet.Row, 0, nk+len(p.schema.Columns))
+		}
 		for c, i := range p.schema.Keep {
 			v := ""
 			if i < len(r.Fields) {
