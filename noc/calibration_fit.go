@@ -5,20 +5,20 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-0.9849, // bias
-	0.8365,  // exact
-	1.0200,  // reading
-	-0.4212, // partial
-	-0.0745, // context
-	-0.7227, // qualified
-	-0.2495, // shared
-	0.4531,  // ambiguous
-	-0.2224, // generic
-	-0.4991, // generic_no_context
-	0.9514,  // similarity
-	1.2564,  // margin
-	-0.4571, // has_context
-	1.0440,  // agreement
-	-0.0082, // no_agreement
-	-1.2485, // several_roles
+	-0.9492, // bias
+	0.6893,  // exact
+	0.8946,  // reading
+	-0.1993, // partial
+	-0.1466, // context
+	-0.5291, // qualified
+	-0.3076, // shared
+	0.4139,  // ambiguous
+	-0.4286, // generic
+	-0.3771, // generic_no_context
+	0.9563,  // similarity
+	1.0196,  // margin
+	-0.3711, // has_context
+	0.9442,  // agreement
+	-0.0556, // no_agreement
+	-0.9128, // several_roles
 }
