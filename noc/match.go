@@ -1156,6 +1156,11 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		ctx = append(slices.Clip(p.ctx), rowCtx...)
 	}
 	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
+	if f.hasCtx && rankOnly(p.toks) {
+		if m, ok := ix.managerOf(p, ctx); ok {
+			return m
+		}
+	}
 	switch {
 	case p.kind == kindFuzzy:
 		return ix.finishRanked(p, ctx, f)
@@ -1203,6 +1208,82 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		cands = append(cands, Candidate{a.Code, altsShare * math.Min(1, a.Score)})
 	}
 	return roleMatch{code: code, method: p.method, cands: cands, f: f}
+}
+
+// rankOnly reports whether a title names a rank and no business: all its
+// words are rankWords, one of them a rankHead ("general manager", "owner
+// operator", "president and owner"). A senior rank alone ("president",
+// "chief executive officer") is not one: the classification's senior
+// managers are grouped by sector, which the context decides among.
+func rankOnly(toks []string) bool {
+	head := false
+	for _, t := range toks {
+		if !rankWords[t] {
+			return false
+		}
+		head = head || rankHeads[t]
+	}
+	return head
+}
+
+// managerOf reads a rank without a business (rankOnly) as the manager of
+// the business the row's context names, the NOC convention for owners
+// applied to the ranks people write: a "general manager" or "managing
+// partner" of a grain farm is a farm manager (80020), an "assistant
+// manager" on a cattle ranch a rancher. A business is a context word, or the word it is a form
+// of ("farming" -> farm), that makes "<business> manager" the exact title
+// of one management unit group (TEER 0), read as rewrite reads it ("ranch
+// manager" -> rancher). It applies only when that group is not the
+// title's own best code and the context agrees with it contradictGain
+// more than with any of the title's own candidates. The title's own candidates become
+// alternatives at altsShare.
+func (ix *Index) managerOf(p part, ctx []int32) (roleMatch, bool) {
+	if len(p.cands) == 0 {
+		return roleMatch{}, false
+	}
+	own := p.cands[0].Code
+	var ownAgree float64
+	for _, c := range p.cands {
+		ownAgree = math.Max(ownAgree, ix.contextScore(c.Code, ctx))
+	}
+	tried := make([]int32, 0, len(ctx))
+	for _, id := range ctx {
+		forms := [2]int32{id, ix.titleStem(ix.terms[id])}
+		for _, fid := range forms {
+			if fid < 0 || slices.Contains(tried, fid) {
+				continue
+			}
+			tried = append(tried, fid)
+			read := []string{ix.terms[fid], "manager"}
+			bp, ok := ix.exactReading(read)
+			if !ok {
+				if rw := ix.rewrite(read); rw != nil {
+					bp, ok = ix.exactReading(rw)
+				}
+			}
+			if !ok || bp.shared || len(bp.cands) == 0 {
+				continue
+			}
+			code := bp.cands[0].Code
+			u := ix.cls.Unit(code)
+			if u == nil || u.TEER != 0 || code == own {
+				continue
+			}
+			agree := ix.contextScore(code, ctx)
+			if agree < ownAgree+contradictGain {
+				continue
+			}
+			cands := []Candidate{{code, 1}}
+			for _, c := range p.cands {
+				if c.Code != code && len(cands) < maxAlts+1 {
+					cands = append(cands, Candidate{c.Code, altsShare * math.Min(1, c.Score)})
+				}
+			}
+			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true, agree: agree, generic: p.generic}
+			return roleMatch{exact: true, code: code, method: MethodFuzzy, cands: cands, f: f}, true
+		}
+	}
+	return roleMatch{}, false
 }
 
 // finishShared decides among the codes that share an exact title by the

@@ -164,6 +164,29 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Owner-operator, plumbing", code: "72300"},
 		})
 	})
+	t.Run("a rank without a business manages the context's business", func(t *testing.T) {
+		checkWants(t, m, []want{
+			{title: "General manager", industry: "Hog farm", code: "80020"},
+			{title: "Deputy general manager", industry: "Cattle ranch", code: "80020"},
+			{title: "Managing partner", industry: "Dairy farming", code: "80020"},
+			// A senior rank alone is not read so: the senior managers of
+			// the sector its context names.
+			{title: "Chief executive officer (CEO)", industry: "Regional bank", code: "00012"},
+			{title: "President & CEO", industry: "Restaurant group", not: "60030"},
+			// Without a business in the context, or with a business of
+			// its own, the title is read as before.
+			{title: "Deputy general manager", not: "80020"},
+			{title: "Bank manager", industry: "Hog farm", code: "10021"},
+		})
+		for title, want := range map[string]bool{
+			"general manager": true, "president owner": true, "owner operator": true,
+			"vice president": false, "assistant operator": false, "welding manager": false, "barn manager": false,
+		} {
+			if got := rankOnly(strings.Fields(title)); got != want {
+				t.Errorf("rankOnly(%q) = %v, want %v", title, got, want)
+			}
+		}
+	})
 	t.Run("generic titles without context are capped", func(t *testing.T) {
 		checkWants(t, m, []want{
 			{title: "Supervisor", maxScore: genericCap},
