@@ -5,20 +5,20 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-0.9492, // bias
-	0.6893,  // exact
-	0.8946,  // reading
-	-0.1993, // partial
-	-0.1466, // context
-	-0.5291, // qualified
-	-0.3076, // shared
-	0.4139,  // ambiguous
-	-0.4286, // generic
-	-0.3771, // generic_no_context
-	0.9563,  // similarity
-	1.0196,  // margin
-	-0.3711, // has_context
-	0.9442,  // agreement
-	-0.0556, // no_agreement
-	-0.9128, // several_roles
+	-1.0442, // bias
+	0.6685,  // exact
+	0.8557,  // reading
+	-0.2266, // partial
+	-0.0473, // context
+	-0.5680, // qualified
+	-0.3281, // shared
+	0.4507,  // ambiguous
+	-0.2001, // generic
+	-0.5264, // generic_no_context
+	1.0151,  // similarity
+	1.1042,  // margin
+	-0.3697, // has_context
+	0.9046,  // agreement
+	-0.0827, // no_agreement
+	-0.9320, // several_roles
 }
