@@ -85,9 +85,13 @@ func loadEval(t testing.TB, name string) []evalRow {
 // that changes to Normalize do not move rows between the halves).
 func fitHalf(title string) bool {
 	h := fnv.New64a()
-	h.Write([]byte(strings.Join(strings.Fields(strings.ToLower(title)), " ")))
+	h.Write([]byte(foldTitle(title)))
 	return h.Sum64()%2 == 0
 }
+
+// foldTitle is a title lower-cased with its spaces collapsed: the key of
+// fitHalf and fitWeights.
+func foldTitle(title string) string { return strings.Join(strings.Fields(strings.ToLower(title)), " ") }
 
 // split returns the fitting and the held-out half of rows.
 func split(rows []evalRow) (fit, held []evalRow) {
