@@ -5,20 +5,20 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.0442, // bias
-	0.6685,  // exact
-	0.8557,  // reading
-	-0.2266, // partial
-	-0.0473, // context
-	-0.5680, // qualified
-	-0.3281, // shared
-	0.4507,  // ambiguous
-	-0.2001, // generic
-	-0.5264, // generic_no_context
-	1.0151,  // similarity
-	1.1042,  // margin
-	-0.3697, // has_context
-	0.9046,  // agreement
-	-0.0827, // no_agreement
-	-0.9320, // several_roles
+	-1.0336, // bias
+	0.6545,  // exact
+	0.8455,  // reading
+	-0.2393, // partial
+	-0.0727, // context
+	-0.5640, // qualified
+	-0.3295, // shared
+	0.4517,  // ambiguous
+	-0.2134, // generic
+	-0.5285, // generic_no_context
+	1.0162,  // similarity
+	1.0972,  // margin
+	-0.3563, // has_context
+	0.9132,  // agreement
+	-0.0863, // no_agreement
+	-0.9329, // several_roles
 }

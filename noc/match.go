@@ -1024,12 +1024,90 @@ func (ix *Index) repairToken(t string) int32 {
 			best, bestSim = id, sim
 		}
 	}
+	if bestSim < repairMinSim {
+		// One slip of the keys ("janiter", "custodain") leaves too few
+		// trigrams in common with a short word: the closest token within
+		// repairMaxEdits of t, with t's first letter, the most trigrams
+		// alike breaking ties.
+		best = ix.repairByEdits(t, touched)
+	}
 	sc.gtoks = touched
 	ix.pool.Put(sc)
-	if bestSim < repairMinSim {
-		return -1
+	return best
+}
+
+// repairByEdits returns the token among cands (ids of tokens sharing a
+// trigram with t) within repairMaxEdits(t) edits of t (optimal string
+// alignment: insertions, deletions, substitutions and swaps of two
+// neighbours) that starts with t's first letter; of several, the fewest
+// edits, then the most trigrams of t, then the smaller id; -1 when none.
+func (ix *Index) repairByEdits(t string, cands []int32) int32 {
+	limit := 1
+	if len(t) >= 8 {
+		limit = 2
+	}
+	best, bestD, bestSim := int32(-1), limit+1, 0.0
+	grams := trigramsOf(t, nil)
+	for _, id := range cands {
+		o := ix.terms[id]
+		if o == "" || o[0] != t[0] || len(o) < len(t)-limit || len(o) > len(t)+limit {
+			continue
+		}
+		d := osaDistance(t, o, limit)
+		if d > limit {
+			continue
+		}
+		sim := trigramDice(grams, o)
+		if d < bestD || d == bestD && (sim > bestSim || sim == bestSim && id < best) {
+			best, bestD, bestSim = id, d, sim
+		}
 	}
 	return best
+}
+
+// trigramDice is the Dice coefficient of the trigrams grams (of one
+// token) and those of o.
+func trigramDice(grams []uint32, o string) float64 {
+	og := trigramsOf(o, nil)
+	common := 0
+	for _, g := range grams {
+		if slices.Contains(og, g) {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(grams)+len(og))
+}
+
+// osaDistance is the optimal string alignment distance between a and b
+// (bytes), or limit+1 once it is sure to exceed limit.
+func osaDistance(a, b string, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // The row's context, and the score.

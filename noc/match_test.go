@@ -187,6 +187,23 @@ func TestMatchingRules(t *testing.T) {
 			}
 		}
 	})
+	t.Run("one slip of the keys is repaired", func(t *testing.T) {
+		checkWants(t, m, []want{
+			// Too few trigrams in common with the word meant, one edit
+			// away: a swap, a wrong vowel.
+			{title: "Custodain", code: "65312"},
+			{title: "Plumbar", code: "72300"},
+			{title: "Bus drivar", code: "73301"},
+		})
+		for _, c := range []struct {
+			a, b string
+			d    int
+		}{{"custodain", "custodian", 1}, {"plumbar", "plumber", 1}, {"carpentre", "carpenter", 1}, {"carpentry", "carpenter", 2}, {"abc", "xyz", 2}, {"same", "same", 0}} {
+			if got := osaDistance(c.a, c.b, 1); got != min(c.d, 2) {
+				t.Errorf("osaDistance(%q, %q, 1) = %d, want %d", c.a, c.b, got, min(c.d, 2))
+			}
+		}
+	})
 	t.Run("generic titles without context are capped", func(t *testing.T) {
 		checkWants(t, m, []want{
 			{title: "Supervisor", maxScore: genericCap},
