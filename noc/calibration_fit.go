@@ -5,20 +5,21 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.0336, // bias
-	0.6545,  // exact
-	0.8455,  // reading
-	-0.2393, // partial
-	-0.0727, // context
-	-0.5640, // qualified
-	-0.3295, // shared
-	0.4517,  // ambiguous
-	-0.2134, // generic
-	-0.5285, // generic_no_context
-	1.0162,  // similarity
-	1.0972,  // margin
-	-0.3563, // has_context
-	0.9132,  // agreement
-	-0.0863, // no_agreement
-	-0.9329, // several_roles
+	-1.1780, // bias
+	0.3745,  // exact
+	0.7337,  // reading
+	-0.7837, // partial
+	0.0157,  // context
+	-0.3486, // qualified
+	-0.2927, // shared
+	0.4186,  // ambiguous
+	-0.0723, // generic
+	-0.5590, // generic_no_context
+	1.0750,  // similarity
+	1.1476,  // margin
+	-0.4230, // has_context
+	1.0668,  // agreement
+	-0.0807, // no_agreement
+	-1.1999, // several_roles
+	0.7728,  // curated
 }

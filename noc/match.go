@@ -1164,6 +1164,13 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 		res := Result{Method: MethodNone, Reasons: best.reasons}
 		return res, best.f
 	}
+	if best.method == MethodAlias {
+		// A curated title is surer than an official one of the same
+		// features. The roles were compared without it, so that the
+		// choice among them does not turn on which has a curated title.
+		best.f.curated = true
+		bestScore = best.f.probability()
+	}
 	res := ix.result(best, bestScore)
 	if len(others) > 0 {
 		var all []Candidate
