@@ -5,21 +5,21 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.1780, // bias
-	0.3745,  // exact
-	0.7337,  // reading
-	-0.7837, // partial
-	0.0157,  // context
-	-0.3486, // qualified
-	-0.2927, // shared
-	0.4186,  // ambiguous
-	-0.0723, // generic
-	-0.5590, // generic_no_context
-	1.0750,  // similarity
-	1.1476,  // margin
-	-0.4230, // has_context
-	1.0668,  // agreement
-	-0.0807, // no_agreement
-	-1.1999, // several_roles
-	0.7728,  // curated
+	-1.2588, // bias
+	0.2903,  // exact
+	0.6653,  // reading
+	-0.8793, // partial
+	0.0742,  // context
+	-0.3608, // qualified
+	-0.2681, // shared
+	0.3948,  // ambiguous
+	0.0042,  // generic
+	-0.6115, // generic_no_context
+	1.1775,  // similarity
+	1.2404,  // margin
+	-0.4364, // has_context
+	1.0436,  // agreement
+	-0.0813, // no_agreement
+	-1.2700, // several_roles
+	0.7818,  // curated
 }

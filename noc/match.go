@@ -1527,8 +1527,9 @@ func (ix *Index) rescore(cands []Candidate, ctx []int32, hasCtx, generic bool) [
 
 // expanded ranks a title with the row's context words before it, first as
 // an exact title with one context word before it ("owner" in "farming" ->
-// "farm owner" -> farm manager), then by ranked retrieval ("operator" in
-// "gas plant" as "gas plant operator").
+// "farm owner" -> farm manager), unless that title is known only with a
+// qualifier none of whose words the context holds, then by ranked
+// retrieval ("operator" in "gas plant" as "gas plant operator").
 func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 	var q []int32
 	for _, id := range ctx {
@@ -1547,7 +1548,10 @@ func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 				p, ok = ix.exactReading(rw)
 			}
 		}
-		if ok && !p.shared {
+		// A title known only with a qualifier the context does not name
+		// ("refinery process operator - primary metal processing" in an
+		// oil refinery) is not the title read with the context.
+		if ok && !p.shared && (!p.qualOnly || ix.qualifierShare(p.quals[0], ctx) > 0) {
 			cands := append([]Candidate{{p.cands[0].Code, 1}}, p.alts...)
 			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true}
 			return roleMatch{exact: true, code: p.cands[0].Code, method: MethodFuzzy, cands: cands, f: f}, true

@@ -204,6 +204,25 @@ func TestMatchingRules(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a title read with its context keeps its qualifier", func(t *testing.T) {
+		// A title known only with a qualifier ("- primary metal
+		// processing") is not the reading of a generic title with a
+		// context word when the context names none of the qualifier's
+		// words: the ranked reading with the whole context decides.
+		cls, err := parseClassification("C|9|Plants\n" +
+			"C|93100|Smelter kiln hands\ne|kiln widget operator - primary metal processing\nw|metal:3 smelting:2 kiln:2\n" +
+			"C|93101|Oil kiln hands\ne|oil kiln widget operator\nw|oil:3 petroleum:2 kiln:2\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		small := NewIndex(cls)
+		small.Freeze()
+		for _, c := range []struct{ industry, code string }{{"Oil kiln", "93101"}, {"Metal smelting kiln", "93100"}} {
+			if r := small.Match(Query{Title: "Widget operator", Industry: c.industry}); r.Code != c.code {
+				t.Errorf("widget operator in %q: %s, want %s", c.industry, r.Code, c.code)
+			}
+		}
+	})
 	t.Run("generic titles without context are capped", func(t *testing.T) {
 		checkWants(t, m, []want{
 			{title: "Supervisor", maxScore: genericCap},
