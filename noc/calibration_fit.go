@@ -5,21 +5,21 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-1.2588, // bias
-	0.2903,  // exact
-	0.6653,  // reading
-	-0.8793, // partial
-	0.0742,  // context
-	-0.3608, // qualified
-	-0.2681, // shared
-	0.3948,  // ambiguous
-	0.0042,  // generic
-	-0.6115, // generic_no_context
-	1.1775,  // similarity
-	1.2404,  // margin
-	-0.4364, // has_context
-	1.0436,  // agreement
-	-0.0813, // no_agreement
-	-1.2700, // several_roles
-	0.7818,  // curated
+	-1.2911, // bias
+	0.2433,  // exact
+	0.7140,  // reading
+	-0.9018, // partial
+	0.0892,  // context
+	-0.3739, // qualified
+	-0.2221, // shared
+	0.4055,  // ambiguous
+	0.0526,  // generic
+	-0.6413, // generic_no_context
+	1.1863,  // similarity
+	1.2933,  // margin
+	-0.4407, // has_context
+	1.0547,  // agreement
+	-0.0756, // no_agreement
+	-1.2337, // several_roles
+	0.7623,  // curated
 }

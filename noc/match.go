@@ -191,6 +191,7 @@ type part struct {
 	alts     []Candidate // exact titles: ranked retrieval's other codes
 	ctx      []int32     // context the title carries itself ("PSW - nursing home")
 	toks     []string    // the tokens ranked, to read them again with a row's context
+	written  bool        // the title as written names a rank and no business (rankOnly), whatever it was read as
 	generic  bool        // the title says little alone ("manager", "operator", a title of many unit groups)
 	qualOnly bool        // one code has the title, only with a qualifier (quals[0]): "accounts clerk - financial sector"
 	notJob   bool        // the cell says there was no job ("student", "unemployed")
@@ -204,7 +205,9 @@ func (ix *Index) Rank(title string) *Ranking {
 	}
 	r := &Ranking{parts: make([]part, 0, len(roles))}
 	for _, p := range roles {
-		r.parts = append(r.parts, ix.rankPart(p))
+		rp := ix.rankPart(p)
+		rp.written = rankOnly(Tokens(p))
+		r.parts = append(r.parts, rp)
 	}
 	return r
 }
@@ -1241,7 +1244,7 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		ctx = append(slices.Clip(p.ctx), rowCtx...)
 	}
 	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
-	if f.hasCtx && rankOnly(p.toks) {
+	if f.hasCtx && (p.written || rankOnly(p.toks)) {
 		if m, ok := ix.managerOf(p, ctx); ok {
 			return m
 		}

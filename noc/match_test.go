@@ -169,6 +169,10 @@ func TestMatchingRules(t *testing.T) {
 			{title: "General manager", industry: "Hog farm", code: "80020"},
 			{title: "Deputy general manager", industry: "Cattle ranch", code: "80020"},
 			{title: "Managing partner", industry: "Dairy farming", code: "80020"},
+			// Read as written, not as its reading ("owner operator" is
+			// read as an operator, whom the context names).
+			{title: "Owner/operator", industry: "Grain farm", code: "80020"},
+			{title: "Owner-operator", industry: "Cattle ranch", code: "80020"},
 			// A senior rank alone is not read so: the senior managers of
 			// the sector its context names.
 			{title: "Chief executive officer (CEO)", industry: "Regional bank", code: "00012"},
