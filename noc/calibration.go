@@ -24,11 +24,13 @@ type features struct {
 	shared    bool    // several codes share the exact title
 	ambiguous bool    // ... none has it plainly, and the context decides none
 	roles     int     // roles named in the cell
+	curated   bool    // the code is that of one of casescreen's curated titles (MethodAlias)
 }
 
 // featureNames name the entries of vector, in order.
 var featureNames = [...]string{"bias", "exact", "reading", "partial", "context", "qualified", "shared", "ambiguous", "generic",
-	"generic_no_context", "similarity", "margin", "has_context", "agreement", "no_agreement", "several_roles"}
+	"generic_no_context", "similarity", "margin", "has_context", "agreement", "no_agreement", "several_roles",
+	"curated"}
 
 const numFeatures = len(featureNames)
 
@@ -58,6 +60,7 @@ func (f features) vector() [numFeatures]float64 {
 		f.agree,
 		b2f(f.hasCtx && f.agree == 0),
 		b2f(f.roles > 1),
+		b2f(f.curated),
 	}
 }
 

@@ -5,20 +5,21 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles.
 var calibration = [numFeatures]float64{
-	-0.9849, // bias
-	0.8365,  // exact
-	1.0200,  // reading
-	-0.4212, // partial
-	-0.0745, // context
-	-0.7227, // qualified
-	-0.2495, // shared
-	0.4531,  // ambiguous
-	-0.2224, // generic
-	-0.4991, // generic_no_context
-	0.9514,  // similarity
-	1.2564,  // margin
-	-0.4571, // has_context
-	1.0440,  // agreement
-	-0.0082, // no_agreement
-	-1.2485, // several_roles
+	-1.2911, // bias
+	0.2433,  // exact
+	0.7140,  // reading
+	-0.9018, // partial
+	0.0892,  // context
+	-0.3739, // qualified
+	-0.2221, // shared
+	0.4055,  // ambiguous
+	0.0526,  // generic
+	-0.6413, // generic_no_context
+	1.1863,  // similarity
+	1.2933,  // margin
+	-0.4407, // has_context
+	1.0547,  // agreement
+	-0.0756, // no_agreement
+	-1.2337, // several_roles
+	0.7623,  // curated
 }

@@ -193,6 +193,7 @@ type part struct {
 	alts     []Candidate // exact titles: ranked retrieval's other codes
 	ctx      []int32     // context the title carries itself ("PSW - nursing home")
 	toks     []string    // the tokens ranked, to read them again with a row's context
+	written  bool        // the title as written names a rank and no business (rankOnly), whatever it was read as
 	generic  bool        // the title says little alone ("manager", "operator", a title of many unit groups)
 	qualOnly bool        // one code has the title, only with a qualifier (quals[0]): "accounts clerk - financial sector"
 	notJob   bool        // the cell says there was no job ("student", "unemployed")
@@ -206,7 +207,9 @@ func (ix *Index) Rank(title string) *Ranking {
 	}
 	r := &Ranking{parts: make([]part, 0, len(roles))}
 	for _, p := range roles {
-		r.parts = append(r.parts, ix.rankPart(p))
+		rp := ix.rankPart(p)
+		rp.written = rankOnly(Tokens(p))
+		r.parts = append(r.parts, rp)
 	}
 	return r
 }
@@ -1069,12 +1072,90 @@ func (ix *Index) repairToken(t string) int32 {
 			best, bestSim = id, sim
 		}
 	}
+	if bestSim < repairMinSim {
+		// One slip of the keys ("janiter", "custodain") leaves too few
+		// trigrams in common with a short word: the closest token within
+		// repairMaxEdits of t, with t's first letter, the most trigrams
+		// alike breaking ties.
+		best = ix.repairByEdits(t, touched)
+	}
 	sc.gtoks = touched
 	ix.pool.Put(sc)
-	if bestSim < repairMinSim {
-		return -1
+	return best
+}
+
+// repairByEdits returns the token among cands (ids of tokens sharing a
+// trigram with t) within repairMaxEdits(t) edits of t (optimal string
+// alignment: insertions, deletions, substitutions and swaps of two
+// neighbours) that starts with t's first letter; of several, the fewest
+// edits, then the most trigrams of t, then the smaller id; -1 when none.
+func (ix *Index) repairByEdits(t string, cands []int32) int32 {
+	limit := 1
+	if len(t) >= 8 {
+		limit = 2
+	}
+	best, bestD, bestSim := int32(-1), limit+1, 0.0
+	grams := trigramsOf(t, nil)
+	for _, id := range cands {
+		o := ix.terms[id]
+		if o == "" || o[0] != t[0] || len(o) < len(t)-limit || len(o) > len(t)+limit {
+			continue
+		}
+		d := osaDistance(t, o, limit)
+		if d > limit {
+			continue
+		}
+		sim := trigramDice(grams, o)
+		if d < bestD || d == bestD && (sim > bestSim || sim == bestSim && id < best) {
+			best, bestD, bestSim = id, d, sim
+		}
 	}
 	return best
+}
+
+// trigramDice is the Dice coefficient of the trigrams grams (of one
+// token) and those of o.
+func trigramDice(grams []uint32, o string) float64 {
+	og := trigramsOf(o, nil)
+	common := 0
+	for _, g := range grams {
+		if slices.Contains(og, g) {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(grams)+len(og))
+}
+
+// osaDistance is the optimal string alignment distance between a and b
+// (bytes), or limit+1 once it is sure to exceed limit.
+func osaDistance(a, b string, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // The row's context, and the score.
@@ -1130,6 +1211,13 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 	if best.none {
 		res := Result{Method: MethodNone, Reasons: best.reasons}
 		return res, best.f
+	}
+	if best.method == MethodAlias {
+		// A curated title is surer than an official one of the same
+		// features. The roles were compared without it, so that the
+		// choice among them does not turn on which has a curated title.
+		best.f.curated = true
+		bestScore = best.f.probability()
 	}
 	res := ix.result(best, bestScore)
 	if len(others) > 0 {
@@ -1201,6 +1289,11 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		ctx = append(slices.Clip(p.ctx), rowCtx...)
 	}
 	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
+	if f.hasCtx && (p.written || rankOnly(p.toks)) {
+		if m, ok := ix.managerOf(p, ctx); ok {
+			return m
+		}
+	}
 	switch {
 	case p.kind == kindFuzzy:
 		return ix.finishRanked(p, ctx, f)
@@ -1248,6 +1341,82 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		cands = append(cands, Candidate{a.Code, altsShare * math.Min(1, a.Score)})
 	}
 	return roleMatch{code: code, method: p.method, cands: cands, f: f}
+}
+
+// rankOnly reports whether a title names a rank and no business: all its
+// words are rankWords, one of them a rankHead ("general manager", "owner
+// operator", "president and owner"). A senior rank alone ("president",
+// "chief executive officer") is not one: the classification's senior
+// managers are grouped by sector, which the context decides among.
+func rankOnly(toks []string) bool {
+	head := false
+	for _, t := range toks {
+		if !rankWords[t] {
+			return false
+		}
+		head = head || rankHeads[t]
+	}
+	return head
+}
+
+// managerOf reads a rank without a business (rankOnly) as the manager of
+// the business the row's context names, the NOC convention for owners
+// applied to the ranks people write: a "general manager" or "managing
+// partner" of a grain farm is a farm manager (80020), an "assistant
+// manager" on a cattle ranch a rancher. A business is a context word, or the word it is a form
+// of ("farming" -> farm), that makes "<business> manager" the exact title
+// of one management unit group (TEER 0), read as rewrite reads it ("ranch
+// manager" -> rancher). It applies only when that group is not the
+// title's own best code and the context agrees with it contradictGain
+// more than with any of the title's own candidates. The title's own candidates become
+// alternatives at altsShare.
+func (ix *Index) managerOf(p part, ctx []int32) (roleMatch, bool) {
+	if len(p.cands) == 0 {
+		return roleMatch{}, false
+	}
+	own := p.cands[0].Code
+	var ownAgree float64
+	for _, c := range p.cands {
+		ownAgree = math.Max(ownAgree, ix.contextScore(c.Code, ctx))
+	}
+	tried := make([]int32, 0, len(ctx))
+	for _, id := range ctx {
+		forms := [2]int32{id, ix.titleStem(ix.terms[id])}
+		for _, fid := range forms {
+			if fid < 0 || slices.Contains(tried, fid) {
+				continue
+			}
+			tried = append(tried, fid)
+			read := []string{ix.terms[fid], "manager"}
+			bp, ok := ix.exactReading(read)
+			if !ok {
+				if rw := ix.rewrite(read); rw != nil {
+					bp, ok = ix.exactReading(rw)
+				}
+			}
+			if !ok || bp.shared || len(bp.cands) == 0 {
+				continue
+			}
+			code := bp.cands[0].Code
+			u := ix.cls.Unit(code)
+			if u == nil || u.TEER != 0 || code == own {
+				continue
+			}
+			agree := ix.contextScore(code, ctx)
+			if agree < ownAgree+contradictGain {
+				continue
+			}
+			cands := []Candidate{{code, 1}}
+			for _, c := range p.cands {
+				if c.Code != code && len(cands) < maxAlts+1 {
+					cands = append(cands, Candidate{c.Code, altsShare * math.Min(1, c.Score)})
+				}
+			}
+			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true, agree: agree, generic: p.generic}
+			return roleMatch{exact: true, code: code, method: MethodFuzzy, cands: cands, f: f}, true
+		}
+	}
+	return roleMatch{}, false
 }
 
 // finishShared decides among the codes that share an exact title by the
@@ -1406,8 +1575,9 @@ func (ix *Index) rescore(cands []Candidate, ctx []int32, hasCtx, generic bool) [
 
 // expanded ranks a title with the row's context words before it, first as
 // an exact title with one context word before it ("owner" in "farming" ->
-// "farm owner" -> farm manager), then by ranked retrieval ("operator" in
-// "gas plant" as "gas plant operator").
+// "farm owner" -> farm manager), unless that title is known only with a
+// qualifier none of whose words the context holds, then by ranked
+// retrieval ("operator" in "gas plant" as "gas plant operator").
 func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 	var q []int32
 	for _, id := range ctx {
@@ -1426,7 +1596,10 @@ func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 				p, ok = ix.exactReading(rw)
 			}
 		}
-		if ok && !p.shared {
+		// A title known only with a qualifier the context does not name
+		// ("refinery process operator - primary metal processing" in an
+		// oil refinery) is not the title read with the context.
+		if ok && !p.shared && (!p.qualOnly || ix.qualifierShare(p.quals[0], ctx) > 0) {
 			cands := append([]Candidate{{p.cands[0].Code, 1}}, p.alts...)
 			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true}
 			return roleMatch{exact: true, code: p.cands[0].Code, method: MethodFuzzy, cands: cands, f: f}, true

@@ -164,6 +164,69 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Owner-operator, plumbing", code: "72300"},
 		})
 	})
+	t.Run("a rank without a business manages the context's business", func(t *testing.T) {
+		checkWants(t, m, []want{
+			{title: "General manager", industry: "Hog farm", code: "80020"},
+			{title: "Deputy general manager", industry: "Cattle ranch", code: "80020"},
+			{title: "Managing partner", industry: "Dairy farming", code: "80020"},
+			// Read as written, not as its reading ("owner operator" is
+			// read as an operator, whom the context names).
+			{title: "Owner/operator", industry: "Grain farm", code: "80020"},
+			{title: "Owner-operator", industry: "Cattle ranch", code: "80020"},
+			// A senior rank alone is not read so: the senior managers of
+			// the sector its context names.
+			{title: "Chief executive officer (CEO)", industry: "Regional bank", code: "00012"},
+			{title: "President & CEO", industry: "Restaurant group", not: "60030"},
+			// Without a business in the context, or with a business of
+			// its own, the title is read as before.
+			{title: "Deputy general manager", not: "80020"},
+			{title: "Bank manager", industry: "Hog farm", code: "10021"},
+		})
+		for title, want := range map[string]bool{
+			"general manager": true, "president owner": true, "owner operator": true,
+			"vice president": false, "assistant operator": false, "welding manager": false, "barn manager": false,
+		} {
+			if got := rankOnly(strings.Fields(title)); got != want {
+				t.Errorf("rankOnly(%q) = %v, want %v", title, got, want)
+			}
+		}
+	})
+	t.Run("one slip of the keys is repaired", func(t *testing.T) {
+		checkWants(t, m, []want{
+			// Too few trigrams in common with the word meant, one edit
+			// away: a swap, a wrong vowel.
+			{title: "Custodain", code: "65312"},
+			{title: "Plumbar", code: "72300"},
+			{title: "Bus drivar", code: "73301"},
+		})
+		for _, c := range []struct {
+			a, b string
+			d    int
+		}{{"custodain", "custodian", 1}, {"plumbar", "plumber", 1}, {"carpentre", "carpenter", 1}, {"carpentry", "carpenter", 2}, {"abc", "xyz", 2}, {"same", "same", 0}} {
+			if got := osaDistance(c.a, c.b, 1); got != min(c.d, 2) {
+				t.Errorf("osaDistance(%q, %q, 1) = %d, want %d", c.a, c.b, got, min(c.d, 2))
+			}
+		}
+	})
+	t.Run("a title read with its context keeps its qualifier", func(t *testing.T) {
+		// A title known only with a qualifier ("- primary metal
+		// processing") is not the reading of a generic title with a
+		// context word when the context names none of the qualifier's
+		// words: the ranked reading with the whole context decides.
+		cls, err := parseClassification("C|9|Plants\n" +
+			"C|93100|Smelter kiln hands\ne|kiln widget operator - primary metal processing\nw|metal:3 smelting:2 kiln:2\n" +
+			"C|93101|Oil kiln hands\ne|oil kiln widget operator\nw|oil:3 petroleum:2 kiln:2\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		small := NewIndex(cls)
+		small.Freeze()
+		for _, c := range []struct{ industry, code string }{{"Oil kiln", "93101"}, {"Metal smelting kiln", "93100"}} {
+			if r := small.Match(Query{Title: "Widget operator", Industry: c.industry}); r.Code != c.code {
+				t.Errorf("widget operator in %q: %s, want %s", c.industry, r.Code, c.code)
+			}
+		}
+	})
 	t.Run("generic titles without context are capped", func(t *testing.T) {
 		checkWants(t, m, []want{
 			{title: "Supervisor", maxScore: genericCap},

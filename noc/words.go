@@ -202,6 +202,19 @@ var genderEndings = set("man", "men", "woman", "women", "ess")
 // plant; beside an owner word ("owner operator") it is part of the owner.
 var ownerWords = set("owner", "proprietor", "proprietress", "coowner", "partner", "copartner")
 
+// rankWords name a rank in a business, not the business: a title of these
+// words alone ("assistant manager", "owner operator", "president and
+// owner") says who the person is in whatever business the row's context
+// names (Index.managerOf). Such a title holds at least one of rankHeads;
+// "operator" or "assistant" alone names no rank, and neither does a senior
+// rank alone ("president", "chief executive officer"): senior managers
+// are a sector's, which the context decides among.
+var rankWords = set("manager", "owner", "proprietor", "proprietress", "coowner", "partner", "copartner", "co",
+	"president", "vice", "chief", "executive", "officer", "general", "assistant", "deputy", "managing", "operator")
+
+// rankHeads are the words of rankWords that make a title a rank.
+var rankHeads = set("manager", "owner", "proprietor", "proprietress", "coowner", "partner", "copartner")
+
 // personWords stand for the person doing an activity ("housekeeping
 // worker", "cleaning staff"): with an activity of agentNouns before them,
 // the two read as its agent.
