@@ -175,3 +175,43 @@ func TestPostingsSorted(t *testing.T) {
 		}
 	}
 }
+
+// Warm fills the caches and changes nothing else: the same results and
+// the same count of rankings as without it, even when the cache of
+// rankings is full.
+func TestWarmChangesNothing(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	var qs []Query
+	for _, ti := range []string{"PSW", "Welder", "cook", "Line cook", "Manager", "owner", "techncian", "cashier / stocker", "student", ""} {
+		for _, ind := range []string{"", "long-term care", "restaurant", "oil and gas"} {
+			qs = append(qs, Query{Title: ti, Industry: ind})
+		}
+	}
+	plain := NewMatcher(ix)
+	warmed := NewMatcher(ix)
+	lw := warmed.Local()
+	for i, q := range qs {
+		if i%3 != 0 {
+			lw.Warm(q)
+		}
+	}
+	for _, q := range qs {
+		if a, b := plain.Match(q, ""), warmed.Match(q, ""); !sameResult(a, b) {
+			t.Errorf("%+v: %+v after Warm, %+v without", q, b, a)
+		}
+	}
+	if a, b := plain.Ranked(), warmed.Ranked(); a != b {
+		t.Errorf("%d rankings after Warm, %d without", b, a)
+	}
+
+	// With the cache of rankings full, Warm ranks nothing.
+	full := NewMatcher(ix)
+	for i := range maxCache {
+		full.norms[fmt.Sprint("filler ", i)] = &cached{}
+	}
+	full.Local().Warm(Query{Title: "Welder"})
+	if n := full.Ranked(); n != 0 {
+		t.Errorf("Warm ranked %d titles past the cache's bound", n)
+	}
+}

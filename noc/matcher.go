@@ -85,17 +85,22 @@ func (m *Matcher) Match(q Query, code string) Result {
 // ranking returns the Ranking of a title and its id (0 when it is not
 // cached), computed once per distinct canonical form (CanonicalTitle) and
 // from that form, so that the answer never depends on which spelling of
-// it a worker met first.
-func (m *Matcher) ranking(title string, forms map[string]wordForm) (*Ranking, uint32) {
+// it a worker met first. With cachedOnly, a title the cache cannot keep is
+// not ranked (nil, 0).
+func (m *Matcher) ranking(title string, forms map[string]wordForm, cachedOnly bool) (*Ranking, uint32) {
 	key := canonicalTitle(title, forms)
 	m.mu.Lock()
 	c := m.norms[key]
 	if c == nil {
 		c = &cached{key: key}
-		if len(m.norms) < maxCache {
+		switch {
+		case len(m.norms) < maxCache:
 			m.ranks = append(m.ranks, nil)
 			c.id = uint32(len(m.ranks))
 			m.norms[key] = c
+		case cachedOnly:
+			m.mu.Unlock()
+			return nil, 0
 		}
 	}
 	m.mu.Unlock()
@@ -303,6 +308,32 @@ func (l *Local) byTitle(q Query) Result {
 		}
 	}
 	id, toks := l.context(q, extra)
+	return l.pair(rk, tv, id, toks)
+}
+
+// Warm does the work of matching q's title with its context, as Match
+// does, only to fill the caches: a caller that knows the rows to come (the
+// first look at a file) can have it done ahead, on a core that would
+// otherwise wait. It does nothing the caches cannot keep, so that Ranked
+// and every Result are the same whatever Warm did before.
+func (l *Local) Warm(q Query) {
+	if strings.TrimSpace(q.Title) == "" {
+		return
+	}
+	rk, tv, extra, ok := l.titleFor(q.Title, true)
+	if !ok || tv.over >= 0 {
+		return
+	}
+	if id, toks := l.context(q, extra); id != noCtx {
+		l.pair(rk, tv, id, toks)
+	}
+}
+
+// pair is the result of a title's Ranking (rk, or the one of tv.rank when
+// nil) with a context (id; toks, or those of id when nil), computed once
+// per distinct pair.
+func (l *Local) pair(rk *Ranking, tv titleVal, id uint32, toks []int32) Result {
+	m := l.m
 	cache := tv.rank != 0 && id != noCtx
 	k := uint64(tv.rank)<<32 | uint64(id)
 	if cache {
@@ -339,15 +370,25 @@ func clipped(r Result) Result {
 // the title when it is new. rk is the Ranking when the title was read
 // now, nil when it came from the cache.
 func (l *Local) title(raw string) (rk *Ranking, tv titleVal, extra []byte) {
+	rk, tv, extra, _ = l.titleFor(raw, false)
+	return rk, tv, extra
+}
+
+// titleFor is title; with cachedOnly, a title the cache of rankings cannot
+// keep is not read (ok false).
+func (l *Local) titleFor(raw string, cachedOnly bool) (rk *Ranking, tv titleVal, extra []byte, ok bool) {
 	m := l.m
 	if tv, extra, ok := m.titles.getString(raw); ok {
-		return nil, tv, extra
+		return nil, tv, extra, true
 	}
 	_, ex := SplitQualifiers(raw)
 	if len(l.forms) >= maxLocal {
 		clear(l.forms)
 	}
-	rk, tv.rank = m.ranking(raw, l.forms)
+	rk, tv.rank = m.ranking(raw, l.forms, cachedOnly)
+	if rk == nil {
+		return nil, tv, nil, false
+	}
 	tv.over = -1
 	if len(m.overIdx) > 0 {
 		if i, ok := m.overIdx[Normalize(raw)]; ok {
@@ -357,7 +398,7 @@ func (l *Local) title(raw string) (rk *Ranking, tv titleVal, extra []byte) {
 	if tv.rank != 0 {
 		m.titles.putString(raw, ex, tv)
 	}
-	return rk, tv, []byte(ex)
+	return rk, tv, []byte(ex), true
 }
 
 // context returns the id of a row's context (0 for none, noCtx when it is

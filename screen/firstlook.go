@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"runtime"
 	"strings"
 
+	"github.com/casescreen/casescreen/noc"
 	"github.com/casescreen/casescreen/pipeline"
 	"github.com/casescreen/casescreen/readers"
 )
@@ -118,6 +120,8 @@ func (j *Job) firstLook(opt readers.Options) error {
 		return err
 	}
 	defer src.Close()
+	warm := j.startWarmUp()
+	defer warm.end()
 	tallies := map[int]dateTally{}
 	dateCols := j.cols.dateColumns()
 	seed := maphash.MakeSeed()
@@ -137,6 +141,7 @@ func (j *Job) firstLook(opt readers.Options) error {
 		if auto {
 			tallyDates(tallies, dateCols, rec)
 		}
+		warm.offer(rec)
 		if appCol < 0 || appCol >= len(rec.Fields) {
 			continue
 		}
@@ -351,4 +356,65 @@ func (r *replay) Read() (*pipeline.Record, error) {
 		return rec, nil
 	}
 	return r.Source.Read()
+}
+
+// warmUp matches, on another goroutine, the titles of the rows the first
+// look reads, so that the matcher's caches fill while the first look keeps
+// one core busy and the others would wait. Every match is a function of
+// the title and its context alone, and noc.Local.Warm does only what the
+// caches keep, so what it got through changes no output. It never holds
+// the first look up: a row it has no room for is passed over, and end
+// stops it where it is.
+type warmUp struct {
+	rows chan *pipeline.Record
+	stop chan struct{}
+	done chan struct{}
+}
+
+func (j *Job) startWarmUp() *warmUp {
+	if runtime.GOMAXPROCS(0) < 2 || j.matcher == nil {
+		return nil
+	}
+	w := &warmUp{rows: make(chan *pipeline.Record, 4096), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		l := j.matcher.Local()
+		defer l.Release()
+		for {
+			select {
+			case <-w.stop:
+				return
+			case rec := <-w.rows:
+				for k := range j.cols.Jobs {
+					jc := &j.cols.Jobs[k]
+					title := cell(rec, jc[JobTitle])
+					if title == "" || spreadsheetError(title) || cell(rec, jc[NOCCode]) != "" {
+						continue // no title, or a code decides (the stage may rank nothing)
+					}
+					l.Warm(noc.Query{Title: title, Industry: cell(rec, jc[Industry]), Employer: cell(rec, jc[Employer]), Duties: cell(rec, jc[Duties])})
+				}
+			}
+		}
+	}()
+	return w
+}
+
+// offer hands a row to the warm-up if it has room.
+func (w *warmUp) offer(rec *pipeline.Record) {
+	if w == nil {
+		return
+	}
+	select {
+	case w.rows <- rec:
+	default:
+	}
+}
+
+// end stops the warm-up and waits for it.
+func (w *warmUp) end() {
+	if w == nil {
+		return
+	}
+	close(w.stop)
+	<-w.done
 }
