@@ -902,26 +902,27 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	sc := ix.pool.Get().(*scratch)
 	acc, mods, best := sc.acc, sc.mods, sc.best
 	touched, units := sc.touched[:0], sc.units[:0]
-	add := func(k int, d int32, w float64) {
-		if acc[d] == 0 {
-			if k >= nTitle {
-				return // a context word alone brings in no title
+	// add adds a title word's weight w to docs; mod, the weight of a
+	// modifier (0 for the head) to their modifier sums.
+	add := func(docs []int32, w, mod float64) {
+		for _, d := range docs {
+			if acc[d] == 0 {
+				touched = append(touched, d)
 			}
-			touched = append(touched, d)
-		}
-		acc[d] += w
-		if k < nTitle-1 && qids[k] != head {
-			mods[d] += qw[k]
+			acc[d] += w
+			if mod != 0 {
+				mods[d] += mod
+			}
 		}
 	}
 	for k, id := range qids[:nTitle] {
 		w := qw[k] * ix.idf[id]
-		for _, d := range ix.postings[id] {
-			add(k, d, w)
+		mod := 0.0
+		if k < nTitle-1 && id != head {
+			mod = qw[k]
 		}
-		for _, d := range ix.qpostings[id] {
-			add(k, d, w*qualWeight)
-		}
+		add(ix.postings[id], w, mod)
+		add(ix.qpostings[id], w*qualWeight, mod)
 	}
 	// A context word adds only to titles the title's words brought in: when
 	// its postings are long, look those titles up in them instead of
