@@ -221,6 +221,7 @@ func formatAlts(cs []noc.Candidate) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(cs) * len("00000:0.00;"))
 	for i, c := range cs {
 		if i > 0 {
 			b.WriteByte(';')
