@@ -39,6 +39,15 @@ type Worker interface {
 	Process(ctx context.Context, recs []*Record) error
 }
 
+// Recycler is a Stage that takes back what it attached to a batch's
+// records: Run calls Recycle, from the writer goroutine, once every sink
+// has written the batch (sinks keep nothing of it past Write), so that the
+// stage can reuse that memory for a later batch. The records themselves
+// stay Run's.
+type Recycler interface {
+	Recycle(recs []*Record)
+}
+
 // StageFunc is a stateless Stage: every worker calls the function.
 type StageFunc func(ctx context.Context, recs []*Record) error
 
@@ -153,6 +162,7 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 			return nil
 		})
 	}
+	recycler, _ := stage.(Recycler)
 	g.Go(func() error { // writer
 		for b := range order {
 			select {
@@ -168,6 +178,9 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 			stats.add(b.recs)
 			if opt.Progress != nil {
 				opt.Progress(stats.RowsWritten)
+			}
+			if recycler != nil {
+				recycler.Recycle(b.recs)
 			}
 		}
 		return nil

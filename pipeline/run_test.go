@@ -300,3 +300,41 @@ func TestRunNotesGatheredApplicant(t *testing.T) {
 		t.Errorf("applicants %d, want 3", st.Applicants)
 	}
 }
+
+// recycling records what Run hands back and checks that every sink had
+// written the batch first.
+type recycling struct {
+	jitter
+	sink     *collect
+	mu       sync.Mutex
+	recycled int
+	early    bool
+}
+
+func (r *recycling) NewWorker() Worker { return r.jitter }
+
+func (r *recycling) Recycle(recs []*Record) {
+	r.sink.mu.Lock()
+	written := len(r.sink.rows)
+	last := r.sink.rows[written-1]
+	r.sink.mu.Unlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if last != recs[len(recs)-1] {
+		r.early = true // handed back before the sink had it, or out of order
+	}
+	r.recycled += len(recs)
+}
+
+// A Stage that is a Recycler gets every batch back once, after the sinks.
+func TestRunRecyclesAfterSinks(t *testing.T) {
+	sink := &collect{}
+	st := &recycling{sink: sink}
+	src := &genSource{n: 5_000, rng: rand.New(rand.NewPCG(3, 4))}
+	if _, err := Run(context.Background(), src, st, []Sink{sink}, Options{Workers: 4, BatchSize: 50, ApplicantColumn: 0}); err != nil {
+		t.Fatal(err)
+	}
+	if st.recycled != 5_000 || st.early {
+		t.Errorf("%d of 5000 rows recycled; handed back before being written: %v", st.recycled, st.early)
+	}
+}

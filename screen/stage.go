@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/casescreen/casescreen/noc"
@@ -29,6 +30,63 @@ type stage struct {
 	// input header's.
 	gathered *gathered
 	width    int
+
+	// slabs holds the annotation values of written batches for reuse
+	// (Recycle); inUse maps a batch's first record to its slab.
+	mu    sync.Mutex
+	slabs [][]pipeline.Value
+	inUse map[*pipeline.Record][]pipeline.Value
+}
+
+// maxSlabs bounds the free annotation slabs a stage keeps: about the
+// batches in flight.
+const maxSlabs = 64
+
+// slab returns room for n annotation values, cleared, for the batch whose
+// first record is first.
+func (s *stage) slab(first *pipeline.Record, n int) []pipeline.Value {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var v []pipeline.Value
+	for len(s.slabs) > 0 && v == nil {
+		v = s.slabs[len(s.slabs)-1]
+		s.slabs = s.slabs[:len(s.slabs)-1]
+		if cap(v) < n {
+			v = nil // too small: dropped
+		}
+	}
+	if v == nil {
+		v = make([]pipeline.Value, n)
+	} else {
+		v = v[:n]
+		clear(v)
+	}
+	if s.inUse == nil {
+		s.inUse = map[*pipeline.Record][]pipeline.Value{}
+	}
+	s.inUse[first] = v
+	return v
+}
+
+// Recycle implements pipeline.Recycler: the batch's annotation values are
+// kept for a later batch.
+func (s *stage) Recycle(recs []*pipeline.Record) {
+	if len(recs) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.inUse[recs[0]]
+	if !ok {
+		return
+	}
+	delete(s.inUse, recs[0])
+	for _, r := range recs {
+		r.Out = nil // the values are no longer the record's
+	}
+	if len(s.slabs) < maxSlabs {
+		s.slabs = append(s.slabs, v)
+	}
 }
 
 // NewWorker implements pipeline.Stage.
@@ -131,7 +189,10 @@ type applicantResult struct {
 // Process implements pipeline.Worker. It never fails on data; it returns
 // only the context's error.
 func (w *worker) Process(ctx context.Context, recs []*pipeline.Record) error {
-	values := make([]pipeline.Value, len(recs)*len(w.out.cols))
+	if len(recs) == 0 {
+		return nil
+	}
+	values := w.stage.slab(recs[0], len(recs)*len(w.out.cols))
 	for i := 0; i < len(recs); {
 		if err := ctx.Err(); err != nil {
 			return err
