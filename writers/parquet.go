@@ -62,17 +62,15 @@ func NewParquet(out Output, schema pipeline.Schema) *Parquet {
 
 // Write implements pipeline.Sink.
 func (p *Parquet) Write(recs []*pipeline.Record) error {
-	// The rows are reused from batch to batch: the writer copies the
-	// values (and a string's bytes) into its column buffers.
-	rows := p.rows[:0]
+	// The rows are reused from batch to batch: WriteRows copies their
+	// values into the writer's column buffers and keeps no row.
+	if len(p.rows) < len(recs) {
+		p.rows = append(p.rows, make([]parquet.Row, len(recs)-len(p.rows))...)
+	}
+	rows := p.rows[:len(recs)]
 	nk := len(p.schema.Keep)
-	for _, r := range recs {
-		var row parquet.Row
-		if len(rows) < cap(rows) {
-			row = rows[:len(rows)+1][len(rows)][:0]
-		} else {
-			row = make(parquet.Row, 0, nk+len(p.schema.Columns))
-		}
+	for n, r := range recs {
+		row := rows[n][:0]
 		for c, i := range p.schema.Keep {
 			v := ""
 			if i < len(r.Fields) {
@@ -92,9 +90,8 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 			}
 			row = append(row, parquetValue(col.Type, v).Level(0, def, c))
 		}
-		rows = append(rows, row)
+		rows[n] = row
 	}
-	p.rows = rows
 	if _, err := p.w.WriteRows(rows); err != nil {
 		return err
 	}
