@@ -64,12 +64,6 @@ func (f features) vector() [numFeatures]float64 {
 	}
 }
 
-// genericCap bounds the score of a generic title read without context
-// ("supervisor", "technician"), as CASCOT does, and of a title several
-// codes share that the context does not decide (noc_qualifier_ambiguous):
-// a code is suggested, not asserted, and the row goes to review.
-const genericCap = 0.35
-
 // probability is the calibrated chance that the match is right.
 func (f features) probability() float64 {
 	if f.kind == kindNone {

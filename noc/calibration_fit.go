@@ -3,23 +3,30 @@
 package noc
 
 // calibration are the weights of the features (featureNames), fitted on
-// the fitting half of dev_titles.
+// the fitting half of dev_titles (ridge 2).
 var calibration = [numFeatures]float64{
-	-1.2911, // bias
-	0.2433,  // exact
-	0.7140,  // reading
-	-0.9018, // partial
-	0.0892,  // context
-	-0.3739, // qualified
-	-0.2221, // shared
-	0.4055,  // ambiguous
-	0.0526,  // generic
-	-0.6413, // generic_no_context
-	1.1863,  // similarity
-	1.2933,  // margin
-	-0.4407, // has_context
-	1.0547,  // agreement
-	-0.0756, // no_agreement
-	-1.2337, // several_roles
-	0.7623,  // curated
+	-0.6947, // bias
+	0.2348,  // exact
+	0.5662,  // reading
+	-0.8853, // partial
+	-0.2016, // context
+	-0.2003, // qualified
+	-0.2074, // shared
+	0.2507,  // ambiguous
+	-0.1150, // generic
+	-0.7186, // generic_no_context
+	0.9938,  // similarity
+	0.9517,  // margin
+	-0.4239, // has_context
+	0.8737,  // agreement
+	-0.0759, // no_agreement
+	-1.0488, // several_roles
+	0.6839,  // curated
 }
+
+// genericCap bounds the score of a generic title read without context
+// ("supervisor", "technician"), as CASCOT does, and of a title several
+// codes share that the context does not decide (noc_qualifier_ambiguous):
+// a code is suggested, not asserted, and the row goes to review. It is
+// the share of such matches of the fitting half that are right (fitCap).
+const genericCap = 0.40

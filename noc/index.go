@@ -80,6 +80,14 @@ type Index struct {
 	bags   []map[int32]float32
 	ctxIDF []float64 // token id -> idf over the bags
 
+	// authority holds the codes of the unit groups of managers (TEER 0),
+	// supervisors and contractors (authorityGroup).
+	authority map[string]bool
+	// residuals maps a head word to the professional unit group named for
+	// it "not elsewhere classified": "engineer" -> 21399 Other
+	// professional engineers (Index.residual).
+	residuals map[int32]string
+
 	forms  map[string]wordForm // while building: the word forms of titles seen
 	frozen bool
 	pool   sync.Pool
@@ -338,6 +346,22 @@ func (ix *Index) Freeze() {
 		}
 	}
 	ix.buildUnitPostings()
+	ix.authority = make(map[string]bool)
+	for _, u := range ix.cls.Units {
+		low := strings.ToLower(u.Title)
+		if u.TEER == 0 || strings.Contains(low, "supervisors") || strings.Contains(low, "contractors") {
+			ix.authority[u.Code] = true
+		}
+	}
+	ix.residuals = make(map[int32]string)
+	for _, u := range ix.cls.Units {
+		toks := Tokens(u.Title)
+		if n := len(toks); n == 3 && toks[0] == "other" && toks[1] == "professional" {
+			if id, ok := ix.vocab[toks[n-1]]; ok {
+				ix.residuals[id] = u.Code
+			}
+		}
+	}
 	ix.forms = nil
 	ix.frozen = true
 	ix.pool.New = func() any {

@@ -129,6 +129,12 @@ const (
 	roleMargin    = 0.1
 	roleCtxMargin = 0.25
 
+	// workerShare: a worker's code is put before the group of managers,
+	// supervisors or contractors that ranks first for a title naming no
+	// rank when it scores at least this share of that group's
+	// (Index.workerFirst).
+	workerShare = 0.7
+
 	// altsShare caps the alternatives of an exact title at this share of
 	// its score.
 	altsShare = 0.5
@@ -402,7 +408,67 @@ func (ix *Index) rankPart(title string) part {
 	if h, ok := ix.headFallback(toks, p); ok {
 		return h
 	}
+	if code, ok := ix.residual(p.toks); ok {
+		return p.withFirst(code)
+	}
 	return p
+}
+
+// withFirst returns the part with code as its first candidate, at the
+// first's score, the others after it.
+func (p part) withFirst(code string) part {
+	if len(p.cands) == 0 || p.cands[0].Code == code {
+		return p
+	}
+	out := append(make([]Candidate, 0, len(p.cands)+1), Candidate{code, p.cands[0].Score})
+	for _, c := range p.cands {
+		if c.Code != code {
+			out = append(out, c)
+		}
+	}
+	p.cands = out
+	return p
+}
+
+// residual returns the unit group the classification names for a title's
+// head not elsewhere classified ("Other professional engineers" for an
+// engineer), when none of the title's modifiers names one of the head's
+// groups: a modifier names a group when one group holds at least half of
+// the titles with that head and that word ("mechanical": mechanical
+// engineers). A "design engineer", "test engineer" or "principal engineer"
+// names no discipline, so is an engineer n.e.c., as coders code them.
+func (ix *Index) residual(toks []string) (string, bool) {
+	n := len(toks)
+	head, ok := ix.vocab[toks[n-1]]
+	if !ok {
+		return "", false
+	}
+	code, ok := ix.residuals[head]
+	if !ok {
+		return "", false
+	}
+	for _, t := range toks[:n-1] {
+		m, ok := ix.vocab[t]
+		if !ok {
+			continue
+		}
+		counts := map[int32]int{}
+		total := 0
+		for _, post := range [2][]int32{ix.postings[m], ix.qpostings[m]} {
+			for _, d := range post {
+				if ix.docs[d].head == head {
+					counts[ix.docs[d].unit]++
+					total++
+				}
+			}
+		}
+		for _, c := range counts {
+			if 2*c >= total {
+				return "", false
+			}
+		}
+	}
+	return code, true
 }
 
 // headFallback reads a title whose modifiers name nothing the ranked
@@ -795,6 +861,13 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 		}
 		if !slices.ContainsFunc(p.cands, func(x Candidate) bool { return x.Code == c.Code }) {
 			p.alts = append(p.alts, c)
+		}
+	}
+	if plainCodes == 0 {
+		// Only qualified ("design engineer - mechanical"): without the
+		// qualifier the title may be its head's group n.e.c.
+		if code, ok := ix.residual(toks); ok && !slices.ContainsFunc(p.cands, func(c Candidate) bool { return c.Code == code }) {
+			return ix.rankTokens(toks).withFirst(code)
 		}
 	}
 	return p
@@ -1290,7 +1363,7 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		ctx = append(slices.Clip(p.ctx), rowCtx...)
 	}
 	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
-	if f.hasCtx && (p.written || rankOnly(p.toks)) {
+	if f.hasCtx && (p.written || rankOnly(p.toks) || seniorOnly(p.toks)) {
 		if m, ok := ix.managerOf(p, ctx); ok {
 			return m
 		}
@@ -1360,6 +1433,22 @@ func rankOnly(toks []string) bool {
 	return head
 }
 
+// seniorOnly reports whether a title is a senior rank alone ("president",
+// "chief executive officer", "vice president"): rankWords with no rankHead.
+// Senior managers are a sector's (Index.managerOf reads them only as the
+// managers of a farm: the NOC codes a farm's president, like its owner, to
+// the managers in agriculture).
+func seniorOnly(toks []string) bool {
+	senior := false
+	for _, t := range toks {
+		if !rankWords[t] || rankHeads[t] {
+			return false
+		}
+		senior = senior || t == "president" || t == "chief" || t == "executive"
+	}
+	return senior
+}
+
 // managerOf reads a rank without a business (rankOnly) as the manager of
 // the business the row's context names, the NOC convention for owners
 // applied to the ranks people write: a "general manager" or "managing
@@ -1400,7 +1489,7 @@ func (ix *Index) managerOf(p part, ctx []int32) (roleMatch, bool) {
 			}
 			code := bp.cands[0].Code
 			u := ix.cls.Unit(code)
-			if u == nil || u.TEER != 0 || code == own {
+			if u == nil || u.TEER != 0 || code == own || seniorOnly(p.toks) && !strings.HasPrefix(code, "80") {
 				continue
 			}
 			agree := ix.contextScore(code, ctx)
@@ -1537,6 +1626,7 @@ func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 			cands = ix.rescore(cands, mods, true, false)
 		}
 	}
+	cands = ix.workerFirst(p.toks, cands)
 	f.sim = cands[0].Score
 	if len(cands) > 1 && cands[0].Score > 0 {
 		f.margin = (cands[0].Score - cands[1].Score) / cands[0].Score
@@ -1547,6 +1637,46 @@ func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 		f.agree = ix.contextScore(cands[0].Code, ctx)
 	}
 	return roleMatch{code: cands[0].Code, method: MethodFuzzy, cands: cands, f: f}
+}
+
+// authorityGroup reports whether a unit group is one of managers (TEER 0),
+// supervisors or contractors.
+func (ix *Index) authorityGroup(code string) bool { return ix.authority[code] }
+
+// namesAuthority reports whether a title's tokens name a rank over others
+// (authorityWords) or hold a word that is by itself a title of managers
+// only ("farmer", "rancher": the NOC's farm managers).
+func (ix *Index) namesAuthority(toks []string) bool {
+	return slices.ContainsFunc(toks, func(t string) bool { return authorityWords[t] || ix.managersOnly(t) })
+}
+
+// workerFirst puts first, among ranked candidates of a title that names no
+// rank (namesAuthority), the best that is not a group of managers,
+// supervisors or contractors, when it scores at least workerShare of the
+// best: people write their rank ("maintenance supervisor", "cleaning
+// contractor"), so a title without one is a worker's, whatever words of a
+// manager's group it or its context shares. Candidates are best first; the
+// result is cands itself or a reordered copy.
+func (ix *Index) workerFirst(toks []string, cands []Candidate) []Candidate {
+	if len(cands) < 2 || !ix.authorityGroup(cands[0].Code) || ix.namesAuthority(toks) {
+		return cands
+	}
+	for i, c := range cands[1:] {
+		if c.Score < workerShare*cands[0].Score {
+			break
+		}
+		if !ix.authorityGroup(c.Code) {
+			out := make([]Candidate, 0, len(cands))
+			out = append(out, Candidate{c.Code, cands[0].Score})
+			for j, o := range cands {
+				if j != i+1 {
+					out = append(out, o)
+				}
+			}
+			return out
+		}
+	}
+	return cands
 }
 
 // rescore scales ranked candidates by their context agreement (by 1-w ..
@@ -1600,7 +1730,8 @@ func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 		// A title known only with a qualifier the context does not name
 		// ("refinery process operator - primary metal processing" in an
 		// oil refinery) is not the title read with the context.
-		if ok && !p.shared && (!p.qualOnly || ix.qualifierShare(p.quals[0], ctx) > 0) {
+		if ok && !p.shared && (!p.qualOnly || ix.qualifierShare(p.quals[0], ctx) > 0) &&
+			(!ix.authorityGroup(p.cands[0].Code) || ix.namesAuthority(toks)) {
 			cands := append([]Candidate{{p.cands[0].Code, 1}}, p.alts...)
 			f := features{kind: kindContext, sim: 1, margin: 1, hasCtx: true}
 			return roleMatch{exact: true, code: p.cands[0].Code, method: MethodFuzzy, cands: cands, f: f}, true
@@ -1610,6 +1741,7 @@ func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 	if len(p.cands) == 0 {
 		return roleMatch{}, false
 	}
+	p.cands = ix.workerFirst(toks, p.cands)
 	f := features{kind: kindContext, sim: p.cands[0].Score, margin: 1, hasCtx: true}
 	if len(p.cands) > 1 && p.cands[0].Score > 0 {
 		f.margin = (p.cands[0].Score - p.cands[1].Score) / p.cands[0].Score

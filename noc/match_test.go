@@ -174,8 +174,11 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Owner/operator", industry: "Grain farm", code: "80020"},
 			{title: "Owner-operator", industry: "Cattle ranch", code: "80020"},
 			// A senior rank alone is not read so: the senior managers of
-			// the sector its context names.
+			// the sector its context names. But a farm's president is its
+			// manager, as its owner is.
 			{title: "Chief executive officer (CEO)", industry: "Regional bank", code: "00012"},
+			{title: "President and CEO", industry: "Potato farm", code: "80020"},
+			{title: "Vice-president", industry: "Dairy farm operation", code: "80020"},
 			{title: "President & CEO", industry: "Restaurant group", not: "60030"},
 			// Without a business in the context, or with a business of
 			// its own, the title is read as before.
@@ -189,6 +192,56 @@ func TestMatchingRules(t *testing.T) {
 			if got := rankOnly(strings.Fields(title)); got != want {
 				t.Errorf("rankOnly(%q) = %v, want %v", title, got, want)
 			}
+		}
+		for title, want := range map[string]bool{
+			"president": true, "vice president": true, "chief executive": true,
+			"general manager": false, "president owner": false, "deputy": false, "chief cook": false,
+		} {
+			if got := seniorOnly(strings.Fields(title)); got != want {
+				t.Errorf("seniorOnly(%q) = %v, want %v", title, got, want)
+			}
+		}
+	})
+	t.Run("a title that names no rank is a worker's", func(t *testing.T) {
+		checkWants(t, m, []want{
+			// Without the rule: facility operation and maintenance
+			// managers, corporate sales managers, cleaning supervisors.
+			{title: "Maintenance work", industry: "Arena", code: "73201", not: "70012"},
+			{title: "Sales", industry: "Car dealership", code: "64100", not: "60010"},
+			{title: "Cleaning services", code: "65310", not: "62024"},
+			// A rank written, or a title of managers only, keeps them.
+			{title: "Sales manager", industry: "Car dealership", not: "64100"},
+			{title: "Hobby farmer", code: "80020"},
+		})
+		ix := m.Index
+		cands := []Candidate{{"70012", 0.8}, {"72011", 0.7}, {"73201", 0.6}, {"65312", 0.3}}
+		got := ix.workerFirst([]string{"arena", "upkeep"}, cands)
+		if got[0] != (Candidate{"73201", 0.8}) || len(got) != len(cands) || got[1].Code != "70012" || got[2].Code != "72011" {
+			t.Errorf("workerFirst: %v", got)
+		}
+		if got := ix.workerFirst([]string{"upkeep", "supervisor"}, cands); got[0].Code != "70012" {
+			t.Errorf("workerFirst with a rank: %v", got)
+		}
+		if got := ix.workerFirst([]string{"upkeep"}, []Candidate{{"70012", 0.8}, {"73201", 0.5}}); got[0].Code != "70012" {
+			t.Errorf("workerFirst, the worker too far below (%.1f of the best): %v", workerShare, got)
+		}
+	})
+	t.Run("an engineer of no named discipline is an other professional engineer", func(t *testing.T) {
+		checkWants(t, m, []want{
+			{title: "Validation engineer", code: "21399"},
+			{title: "Commissioning engineer", code: "21399"},
+			// "Design engineer" is listed only qualified, in several
+			// disciplines: without one, n.e.c.
+			{title: "Principal design engineer", code: "21399"},
+			// A modifier that names a discipline decides.
+			{title: "Mechanical design engineer", code: "21301"},
+			{title: "Structural design engineer", code: "21300"},
+		})
+		if code, ok := m.Index.residual([]string{"engineer"}); !ok || code != "21399" {
+			t.Errorf("residual(engineer) = %q, %v", code, ok)
+		}
+		if _, ok := m.Index.residual([]string{"electrician"}); ok {
+			t.Error("residual(electrician): the classification names no electricians n.e.c.")
 		}
 	})
 	t.Run("one slip of the keys is repaired", func(t *testing.T) {

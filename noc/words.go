@@ -215,6 +215,18 @@ var rankWords = set("manager", "owner", "proprietor", "proprietress", "coowner",
 // rankHeads are the words of rankWords that make a title a rank.
 var rankHeads = set("manager", "owner", "proprietor", "proprietress", "coowner", "partner", "copartner")
 
+// authorityWords name a rank over other people or a business: a manager,
+// a supervisor, a contractor. A title holding none of them is a worker's,
+// and ranking or its context does not make it a manager's, a
+// supervisor's or a contractor's (Index.authorityGroup): "maintenance" at a
+// school is a janitor's work, not that of a facility maintenance manager;
+// "janitor custodian" is not a cleaning supervisor.
+var authorityWords = set("manager", "management", "managing", "supervisor", "supervising", "supervision",
+	"foreman", "director", "head", "chief", "lead", "leader", "superintendent", "owner", "proprietor",
+	"proprietress", "coowner", "partner", "copartner", "president", "executive", "contractor", "boss",
+	"administrator", "principal", "dean", "chair", "chairman", "chairperson", "commissioner", "controller",
+	"comptroller", "captain", "master", "chef", "mayor", "overseer", "steward", "leadhand")
+
 // personWords stand for the person doing an activity ("housekeeping
 // worker", "cleaning staff"): with an activity of agentNouns before them,
 // the two read as its agent.
