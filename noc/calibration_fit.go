@@ -5,23 +5,23 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles (ridge 2).
 var calibration = [numFeatures]float64{
-	-0.6947, // bias
-	0.2348,  // exact
-	0.5662,  // reading
-	-0.8853, // partial
-	-0.2016, // context
-	-0.2003, // qualified
-	-0.2074, // shared
-	0.2507,  // ambiguous
-	-0.1150, // generic
-	-0.7186, // generic_no_context
-	0.9938,  // similarity
-	0.9517,  // margin
-	-0.4239, // has_context
-	0.8737,  // agreement
-	-0.0759, // no_agreement
-	-1.0488, // several_roles
-	0.6839,  // curated
+	-0.8160, // bias
+	0.1258,  // exact
+	0.6539,  // reading
+	-0.9221, // partial
+	-0.0518, // context
+	-0.2528, // qualified
+	-0.1989, // shared
+	0.3661,  // ambiguous
+	0.1595,  // generic
+	-0.9156, // generic_no_context
+	1.1068,  // similarity
+	1.0686,  // margin
+	-0.4523, // has_context
+	0.8306,  // agreement
+	-0.0278, // no_agreement
+	-1.0181, // several_roles
+	0.6304,  // curated
 }
 
 // genericCap bounds the score of a generic title read without context
@@ -29,4 +29,4 @@ var calibration = [numFeatures]float64{
 // codes share that the context does not decide (noc_qualifier_ambiguous):
 // a code is suggested, not asserted, and the row goes to review. It is
 // the share of such matches of the fitting half that are right (fitCap).
-const genericCap = 0.40
+const genericCap = 0.41

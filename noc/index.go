@@ -83,6 +83,7 @@ type Index struct {
 	// authority holds the codes of the unit groups of managers (TEER 0),
 	// supervisors and contractors (authorityGroup).
 	authority map[string]bool
+	managers  []string // the codes of the management unit groups (TEER 0), in code order
 	// residuals maps a head word to the professional unit group named for
 	// it "not elsewhere classified": "engineer" -> 21399 Other
 	// professional engineers (Index.residual).
@@ -349,6 +350,9 @@ func (ix *Index) Freeze() {
 	ix.authority = make(map[string]bool)
 	for _, u := range ix.cls.Units {
 		low := strings.ToLower(u.Title)
+		if u.TEER == 0 {
+			ix.managers = append(ix.managers, u.Code)
+		}
 		if u.TEER == 0 || strings.Contains(low, "supervisors") || strings.Contains(low, "contractors") {
 			ix.authority[u.Code] = true
 		}

@@ -1262,12 +1262,21 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 	var best roleMatch
 	var others []Candidate
 	var bestScore float64
+	rank, rm := ix.rankOfOthers(rk, ctx)
 	for i, p := range rk.parts {
 		m := ix.finishPart(p, ctx)
+		if i == rank {
+			m = rm
+		}
 		m.f.roles = len(rk.parts)
 		s := m.f.probability()
 		switch {
-		case i == 0:
+		case rank >= 0 && i != rank:
+			if !m.none {
+				others = append(others, Candidate{m.code, s})
+			}
+			continue
+		case rank >= 0 || i == 0:
 			best, bestScore = m, s
 			continue
 		case m.none:
@@ -1305,6 +1314,70 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 		res.Reasons = append(res.Reasons, ReasonMultipleRoles)
 	}
 	return res, best.f
+}
+
+// managerOfNamed reads a rank with the business it names, when no title
+// has the two ("livestock owner", "horse stable manager": ranked, not
+// exact), as the manager of that business: managerOf with the title's
+// other words beside the row's context.
+func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
+	if p.kind != kindFuzzy || len(p.cands) == 0 || !slices.ContainsFunc(p.toks, func(t string) bool { return rankHeads[t] }) {
+		return roleMatch{}, false
+	}
+	var biz []int32
+	for _, t := range p.toks {
+		if id, ok := ix.vocab[t]; ok && !rankWords[t] && !slices.Contains(ctx, id) {
+			biz = append(biz, id)
+		}
+	}
+	if len(biz) == 0 {
+		return roleMatch{}, false
+	}
+	wide := append(slices.Clip(ctx), biz...)
+	if !ix.informative(wide) {
+		return roleMatch{}, false
+	}
+	// Compared with the title's own best code alone: the ranked others
+	// are only near readings.
+	best := p
+	best.cands = p.cands[:1]
+	return ix.managerOf(best, wide, true)
+}
+
+// rankOfOthers finds, in a cell of several roles, a rank without a
+// business ("manager", "owner") that manages the business another role
+// names ("liquor store clerk, manager": a store manager; "manager,
+// labourer" on a farm: a farm manager): managerOf with the other roles'
+// words beside the row's context. The NOC codes the more skilled of the
+// roles one job names, so that role is the cell's. It returns the role's
+// index and its match, or -1.
+func (ix *Index) rankOfOthers(rk *Ranking, ctx []int32) (int, roleMatch) {
+	if len(rk.parts) < 2 {
+		return -1, roleMatch{}
+	}
+	for i, p := range rk.parts {
+		if !(p.written || rankOnly(p.toks)) || len(p.cands) == 0 {
+			continue
+		}
+		wide := slices.Clip(ctx)
+		for j, o := range rk.parts {
+			if j == i {
+				continue
+			}
+			for _, t := range o.toks {
+				if id, ok := ix.vocab[t]; ok && !slices.Contains(wide, id) {
+					wide = append(wide, id)
+				}
+			}
+		}
+		if !ix.informative(wide) {
+			continue
+		}
+		if m, ok := ix.managerOf(p, wide, false); ok {
+			return i, m
+		}
+	}
+	return -1, roleMatch{}
 }
 
 // result builds the Result of a role with its calibrated score; the
@@ -1364,9 +1437,12 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 	}
 	f := features{kind: p.kind, generic: p.generic, hasCtx: ix.informative(ctx)}
 	if f.hasCtx && (p.written || rankOnly(p.toks) || seniorOnly(p.toks)) {
-		if m, ok := ix.managerOf(p, ctx); ok {
+		if m, ok := ix.managerOf(p, ctx, true); ok {
 			return m
 		}
+	}
+	if m, ok := ix.managerOfNamed(p, ctx); ok {
+		return m
 	}
 	switch {
 	case p.kind == kindFuzzy:
@@ -1453,21 +1529,29 @@ func seniorOnly(toks []string) bool {
 // the business the row's context names, the NOC convention for owners
 // applied to the ranks people write: a "general manager" or "managing
 // partner" of a grain farm is a farm manager (80020), an "assistant
-// manager" on a cattle ranch a rancher. A business is a context word, or the word it is a form
-// of ("farming" -> farm), that makes "<business> manager" the exact title
-// of one management unit group (TEER 0), read as rewrite reads it ("ranch
-// manager" -> rancher). It applies only when that group is not the
-// title's own best code and the context agrees with it contradictGain
-// more than with any of the title's own candidates. The title's own candidates become
-// alternatives at altsShare.
-func (ix *Index) managerOf(p part, ctx []int32) (roleMatch, bool) {
+// manager" on a cattle ranch a rancher. A business is a context word, or
+// the word it is a form of ("farming" -> farm), that makes "<business>
+// manager" the exact title of one management unit group (TEER 0), read as
+// rewrite reads it ("ranch manager" -> rancher); failing that, the
+// management group whose description holds the context best, by
+// decideRatio over the next (not for an owner-operator). A senior rank alone (seniorOnly) is read so
+// only as a farm's manager (80xxx). With compare, it applies only when
+// that group is not the title's own best code and the context agrees with
+// it contradictGain more than with any of the title's own candidates;
+// without (the rank is one of several roles, rankOfOthers), when the
+// context agrees with it contradictGain at least. The title's own
+// candidates become alternatives at altsShare.
+func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) {
 	if len(p.cands) == 0 {
 		return roleMatch{}, false
 	}
-	own := p.cands[0].Code
+	own := ""
 	var ownAgree float64
-	for _, c := range p.cands {
-		ownAgree = math.Max(ownAgree, ix.contextScore(c.Code, ctx))
+	if compare {
+		own = p.cands[0].Code
+		for _, c := range p.cands {
+			ownAgree = math.Max(ownAgree, ix.contextScore(c.Code, ctx))
+		}
 	}
 	tried := make([]int32, 0, len(ctx))
 	for _, id := range ctx {
@@ -1506,7 +1590,38 @@ func (ix *Index) managerOf(p part, ctx []int32) (roleMatch, bool) {
 			return roleMatch{exact: true, code: code, method: MethodFuzzy, cands: cands, f: f}, true
 		}
 	}
-	return roleMatch{}, false
+	// No "<business> manager" title: the management group whose
+	// description holds the context clearly best ("dairy operation",
+	// "crop inputs": the managers in agriculture). Not for an
+	// owner-operator, who is the operator the context names (a trucker).
+	if slices.Contains(p.toks, "operator") {
+		return roleMatch{}, false
+	}
+	var best, second float64
+	code := ""
+	for _, c := range ix.managers {
+		if seniorOnly(p.toks) && !strings.HasPrefix(c, "80") {
+			continue
+		}
+		a := ix.contextScore(c, ctx)
+		switch {
+		case a > best:
+			best, second, code = a, best, c
+		case a > second:
+			second = a
+		}
+	}
+	if code == "" || code == own || best < ownAgree+contradictGain || best < decideRatio*second {
+		return roleMatch{}, false
+	}
+	cands := []Candidate{{code, 1}}
+	for _, c := range p.cands {
+		if c.Code != code && len(cands) < maxAlts+1 {
+			cands = append(cands, Candidate{c.Code, altsShare * math.Min(1, c.Score)})
+		}
+	}
+	f := features{kind: kindContext, sim: best, margin: (best - second) / best, hasCtx: true, agree: best, generic: p.generic}
+	return roleMatch{code: code, method: MethodFuzzy, cands: cands, f: f}, true
 }
 
 // finishShared decides among the codes that share an exact title by the

@@ -146,6 +146,9 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Cashier, cook", industry: "Restaurant kitchen", code: "63200", reason: ReasonMultipleRoles, alts: []string{"65100"}},
 			{title: "Cook, cashier", industry: "Grocery store", code: "65100", alts: []string{"63200"}},
 			{title: "Cook, cashier", code: "63200"},
+			// A rank beside another role manages that role's business,
+			// and is the cell's role: the more skilled of the two.
+			{title: "Hardware store cashier, manager", code: "60020", alts: []string{"65100"}},
 			// An inverted title is one role, unless its second part is a
 			// role of its own.
 			{title: "Supervisor, labourer", reason: ReasonMultipleRoles},
@@ -162,6 +165,10 @@ func TestMatchingRules(t *testing.T) {
 			// An owner-operator of an activity does the work.
 			{title: "Owner operator trucking", code: "73300"},
 			{title: "Owner-operator, plumbing", code: "72300"},
+			// A rank and a business no title has together: the
+			// management group the two describe (was 20011, 82030).
+			{title: "Livestock business owner", industry: "Agriculture", code: "80020"},
+			{title: "Livestock proprietor", industry: "Family agriculture", code: "80020"},
 		})
 	})
 	t.Run("a rank without a business manages the context's business", func(t *testing.T) {
@@ -179,6 +186,9 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Chief executive officer (CEO)", industry: "Regional bank", code: "00012"},
 			{title: "President and CEO", industry: "Potato farm", code: "80020"},
 			{title: "Vice-president", industry: "Dairy farm operation", code: "80020"},
+			// No "<business> manager" title: the management group the
+			// context describes best (was 00011 at 0.40).
+			{title: "Co-owner", industry: "Potato growing operation", code: "80020"},
 			{title: "President & CEO", industry: "Restaurant group", not: "60030"},
 			// Without a business in the context, or with a business of
 			// its own, the title is read as before.
