@@ -302,3 +302,35 @@ func TestFitWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestFitCap checks the fitted cap on rows written for it: the weighted
+// share of generic matches without context that are right, rounded, and
+// never above capLimit.
+func TestFitCap(t *testing.T) {
+	ix := builtinIndex()
+	l := NewMatcher(ix).Local()
+	defer l.Release()
+	titles := []string{"Supervisor", "Technician", "Specialist"}
+	var rows []evalRow
+	for i, title := range titles {
+		res, f := l.matchFeatures(Query{Title: title}, "")
+		if !f.generic || f.hasCtx {
+			t.Fatalf("%s: not a generic title without context: %+v", title, f)
+		}
+		set := []string{"00010"} // wrong
+		if i == 0 {
+			set = []string{res.Code} // right
+		}
+		rows = append(rows, evalRow{title: title, set: set})
+	}
+	if got := fitCap(ix, rows, calibration); got != 0.33 {
+		t.Errorf("fitCap, one of three right: %.2f, want 0.33", got)
+	}
+	for i := range rows {
+		res, _ := l.matchFeatures(Query{Title: rows[i].title}, "")
+		rows[i].set = []string{res.Code}
+	}
+	if got := fitCap(ix, rows, calibration); got != capLimit {
+		t.Errorf("fitCap, all right: %.2f, want capLimit %.2f", got, capLimit)
+	}
+}
