@@ -39,6 +39,7 @@ type CSV struct {
 	header    []string
 	comma     rune
 	slab      []pipeline.Record // records are handed out from here, 256 at a time
+	one       *pipeline.Record  // with Options.Reuse, the one record every Read returns
 	raw       *countingReader
 	recoded   bool // bytes read from the file differ from those parsed
 	skipped   int64
@@ -245,6 +246,14 @@ func Sniff(p []byte) rune {
 // Header implements pipeline.Source.
 func (c *CSV) Header() []string { return c.header }
 
+// reuse makes every later Read return one record, and encoding/csv reuse
+// its fields slice (Options.Reuse). encoding/csv makes new strings for
+// each record all the same, so cells stay valid.
+func (c *CSV) reuse() {
+	c.one = new(pipeline.Record)
+	c.cr.ReuseRecord = true
+}
+
 // Read implements pipeline.Source.
 func (c *CSV) Read() (*pipeline.Record, error) {
 	fields, err := c.cr.Read()
@@ -252,11 +261,17 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 		return nil, io.EOF
 	}
 	line, _ := c.cr.FieldPos(0)
-	if len(c.slab) == 0 {
-		c.slab = make([]pipeline.Record, 256)
+	var rec *pipeline.Record
+	if c.one != nil {
+		rec = c.one
+		*rec = pipeline.Record{}
+	} else {
+		if len(c.slab) == 0 {
+			c.slab = make([]pipeline.Record, 256)
+		}
+		rec = &c.slab[0]
+		c.slab = c.slab[1:]
 	}
-	rec := &c.slab[0]
-	c.slab = c.slab[1:]
 	rec.Source, rec.Row = c.name, line
 	if !c.started {
 		c.started = true
