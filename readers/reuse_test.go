@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/casescreen/casescreen/pipeline"
@@ -72,5 +73,33 @@ func TestCSVReuseReadsTheSame(t *testing.T) {
 	}
 	if len(gotPtrs) != 1 || len(wantPtrs) != len(want) {
 		t.Errorf("%d distinct records with Reuse (want 1), %d without (want %d)", len(gotPtrs), len(wantPtrs), len(want))
+	}
+}
+
+// Without Reuse, records' fields share a slab, but each record's slice
+// ends at its own cells: appending to one leaves the next as read, and
+// a record keeps its cells after later reads.
+func TestCSVRecordsKeepTheirCells(t *testing.T) {
+	src, err := NewCSV(strings.NewReader("a,b\n1,2\n3,4\n5,6\n"), "r.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := src.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := src.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Fields = append(first.Fields, "x")
+	if _, err := src.Read(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(first.Fields, ","); got != "1,2,x" {
+		t.Errorf("first record %q, want 1,2,x", got)
+	}
+	if got := strings.Join(second.Fields, ","); got != "3,4" {
+		t.Errorf("second record %q after an append to the first, want 3,4", got)
 	}
 }
