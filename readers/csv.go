@@ -39,6 +39,8 @@ type CSV struct {
 	header    []string
 	comma     rune
 	slab      []pipeline.Record // records are handed out from here, 256 at a time
+	one       *pipeline.Record  // with Options.Reuse, the one record every Read returns
+	cells     []string          // records' fields are cut from here (keep)
 	raw       *countingReader
 	recoded   bool // bytes read from the file differ from those parsed
 	skipped   int64
@@ -121,6 +123,9 @@ func NewCSV(r io.Reader, name string, c io.Closer) (*CSV, error) {
 	}
 	x.header = header
 	x.headerRow, _ = x.cr.FieldPos(0)
+	// Set after the header is read, so that the header is not reused;
+	// Read copies each record's fields out (keep) unless Options.Reuse.
+	x.cr.ReuseRecord = true
 	return x, nil
 }
 
@@ -245,6 +250,11 @@ func Sniff(p []byte) rune {
 // Header implements pipeline.Source.
 func (c *CSV) Header() []string { return c.header }
 
+// reuse makes every later Read return one record, its Fields the slice
+// encoding/csv reuses (Options.Reuse). encoding/csv makes new strings for
+// each record all the same, so cells stay valid.
+func (c *CSV) reuse() { c.one = new(pipeline.Record) }
+
 // Read implements pipeline.Source.
 func (c *CSV) Read() (*pipeline.Record, error) {
 	fields, err := c.cr.Read()
@@ -252,11 +262,17 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 		return nil, io.EOF
 	}
 	line, _ := c.cr.FieldPos(0)
-	if len(c.slab) == 0 {
-		c.slab = make([]pipeline.Record, 256)
+	var rec *pipeline.Record
+	if c.one != nil {
+		rec = c.one
+		*rec = pipeline.Record{}
+	} else {
+		if len(c.slab) == 0 {
+			c.slab = make([]pipeline.Record, 256)
+		}
+		rec = &c.slab[0]
+		c.slab = c.slab[1:]
 	}
-	rec := &c.slab[0]
-	c.slab = c.slab[1:]
 	rec.Source, rec.Row = c.name, line
 	if !c.started {
 		c.started = true
@@ -282,8 +298,27 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 				"a quoted cell runs over many lines: probably a quote that is never closed; later rows are inside this cell")
 		}
 	}
-	rec.Fields = fitFields(rec, fields, c.header, string(c.comma))
+	fields = fitFields(rec, fields, c.header, string(c.comma))
+	if c.one == nil {
+		fields = c.keep(fields)
+	}
+	rec.Fields = fields
 	return rec, nil
+}
+
+// keep copies a record's fields out of encoding/csv's reused slice into
+// the cell slab: one allocation for many records instead of one each. The
+// copy's capacity is its length, so an append to it cannot reach the
+// next record's cells.
+func (c *CSV) keep(fields []string) []string {
+	n := len(fields)
+	if len(c.cells) < n {
+		c.cells = make([]string, max(256*len(c.header), n))
+	}
+	out := c.cells[:n:n]
+	c.cells = c.cells[n:]
+	copy(out, fields)
+	return out
 }
 
 // maxNewlines is the number of line breaks in one cell past which a quote

@@ -28,6 +28,12 @@ type Options struct {
 	HeaderOK func(header []string) bool
 	// Stdin is what the input "-" reads; nil is os.Stdin.
 	Stdin io.Reader
+	// Reuse lets a file's Read return the same Record, with the same Fields
+	// slice, every time, overwritten by the next Read: for a caller that
+	// keeps no record, and no Fields slice, past the next Read (a pass that
+	// only looks). The cell strings stay valid, and a record reads the same
+	// as without Reuse. The CSV reader reuses; the others ignore it.
+	Reuse bool
 }
 
 // Info says how a source read its file, for the caller to log. It holds no
@@ -73,7 +79,11 @@ func Open(path string, opt Options) (pipeline.Source, error) {
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv", ".tsv", ".txt", "":
-		return ok(OpenCSV(path))
+		c, err := OpenCSV(path)
+		if err == nil && opt.Reuse {
+			c.reuse()
+		}
+		return ok(c, err)
 	case ".xlsx", ".xlsm":
 		return ok(openXLSX(path, opt))
 	case ".parquet", ".pq":

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/casescreen/casescreen/noc"
@@ -115,7 +116,11 @@ func (j *Job) firstLook(opt readers.Options) error {
 	if !auto && appCol < 0 {
 		return nil
 	}
-	src, err := readers.OpenAll(j.cfg.Inputs, opt)
+	// The pass keeps no record past the next Read (the warm-up gets a
+	// copy), so the CSV reader may hand out one record over and over.
+	look := opt
+	look.Reuse = true
+	src, err := readers.OpenAll(j.cfg.Inputs, look)
 	if err != nil {
 		return err
 	}
@@ -399,15 +404,14 @@ func (j *Job) startWarmUp() *warmUp {
 	return w
 }
 
-// offer hands a row to the warm-up if it has room.
+// offer hands a copy of a row's cells to the warm-up if it has room; rec
+// itself may be overwritten by the next Read (readers.Options.Reuse). The
+// first look is the only sender, so room seen is room kept.
 func (w *warmUp) offer(rec *pipeline.Record) {
-	if w == nil {
+	if w == nil || len(w.rows) == cap(w.rows) {
 		return
 	}
-	select {
-	case w.rows <- rec:
-	default:
-	}
+	w.rows <- &pipeline.Record{Fields: slices.Clone(rec.Fields)}
 }
 
 // end stops the warm-up and waits for it.

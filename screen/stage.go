@@ -157,6 +157,13 @@ type worker struct {
 	// are the orders of each job's date columns, looked up once.
 	unsettled [rules.NumFields]bool
 	jobDates  []jobDateOrders
+
+	// res and row are the applicant's result and a row's, rebuilt for
+	// each: the output table's fill reads them and keeps nothing of them
+	// (the cells are strings), so one of each serves every applicant,
+	// where locals would escape to the heap once per applicant and row.
+	res applicantResult
+	row rowResult
 }
 
 // jobDateOrders is how one job's start and end columns read.
@@ -262,7 +269,8 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 		w.why = why
 	}
 	w.eval.AssessInto(&w.assess, &app, &w.prof, w.asOf)
-	var res applicantResult
+	res := &w.res
+	*res = applicantResult{reasons: res.reasons[:0]}
 	res.eligible, res.review, res.hours = rules.Summary(w.assess.Categories)
 	if res.review != "" {
 		for _, d := range w.assess.Categories {
@@ -292,8 +300,10 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 			addOnce(rec, pipeline.Review, code, "")
 		}
 		rec.Out = values[i*ncol : (i+1)*ncol : (i+1)*ncol]
-		w.out.fill(rec.Out, &rowResult{rec: rec, jobs: perRow[i], app: &res, ruleSet: w.rules.Name})
+		w.row = rowResult{rec: rec, jobs: perRow[i], app: res, ruleSet: w.rules.Name}
+		w.out.fill(rec.Out, &w.row)
 	}
+	w.row = rowResult{} // keeps no record of the batch
 }
 
 // profileCells takes the row's profile values into the applicant's

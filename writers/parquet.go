@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/snappy"
@@ -21,8 +22,8 @@ type Parquet struct {
 	out    Output
 	w      *parquet.Writer
 	schema pipeline.Schema
-	rows   []parquet.Row
-	group  int // rows in the row group being built
+	vals   [][]parquet.Value // per column, the chunk being written; reused
+	group  int               // rows in the row group being built
 }
 
 // rowGroupRows is the number of rows per row group. parquet-go keeps the
@@ -61,45 +62,77 @@ func NewParquet(out Output, schema pipeline.Schema) *Parquet {
 }
 
 // Write implements pipeline.Sink.
+//
+// The values go straight to the writer's column writers, column by column,
+// in chunks of parquetChunkRows rows: the same calls, with the same values,
+// that parquet-go's WriteRows makes once it has split rows into columns, so
+// the pages break where they would and the file is byte for byte the same,
+// without building a parquet.Row per record and copying it apart again.
+// The column writers copy the values' bytes and keep no reference to the
+// records.
 func (p *Parquet) Write(recs []*pipeline.Record) error {
-	// The rows are reused from batch to batch: WriteRows copies their
-	// values into the writer's column buffers and keeps no row.
-	if len(p.rows) < len(recs) {
-		p.rows = append(p.rows, make([]parquet.Row, len(recs)-len(p.rows))...)
+	cols := p.w.ColumnWriters()
+	if len(p.vals) < len(cols) {
+		p.vals = make([][]parquet.Value, len(cols))
 	}
-	rows := p.rows[:len(recs)]
 	nk := len(p.schema.Keep)
-	for n, r := range recs {
-		row := rows[n][:0]
+	for start := 0; start < len(recs); start += parquetChunkRows {
+		chunk := recs[start:min(start+parquetChunkRows, len(recs))]
 		for c, i := range p.schema.Keep {
-			v := ""
-			if i < len(r.Fields) {
-				v = r.Fields[i]
+			vals := p.vals[c][:0]
+			for _, r := range chunk {
+				v := ""
+				if i < len(r.Fields) {
+					v = r.Fields[i]
+				}
+				vals = append(vals, stringValue(v).Level(0, 1, c))
 			}
-			row = append(row, parquet.ValueOf(v).Level(0, 1, c))
+			p.vals[c] = vals
+			if _, err := cols[c].WriteRowValues(vals); err != nil {
+				return err
+			}
 		}
 		for k, col := range p.schema.Columns {
 			c := nk + k
-			var v pipeline.Value
-			if k < len(r.Out) {
-				v = r.Out[k]
+			vals := p.vals[c][:0]
+			for _, r := range chunk {
+				var v pipeline.Value
+				if k < len(r.Out) {
+					v = r.Out[k]
+				}
+				def := 1
+				if v.Blank() {
+					def = 0 // null
+				}
+				vals = append(vals, parquetValue(col.Type, v).Level(0, def, c))
 			}
-			def := 1
-			if v.Blank() {
-				def = 0 // null
+			p.vals[c] = vals
+			if _, err := cols[c].WriteRowValues(vals); err != nil {
+				return err
 			}
-			row = append(row, parquetValue(col.Type, v).Level(0, def, c))
 		}
-		rows[n] = row
 	}
-	if _, err := p.w.WriteRows(rows); err != nil {
-		return err
+	// The values point into the records, which are not ours past Write.
+	for c := range p.vals {
+		clear(p.vals[c])
 	}
-	if p.group += len(rows); p.group >= rowGroupRows {
+	if p.group += len(recs); p.group >= rowGroupRows {
 		p.group = 0
 		return p.w.Flush()
 	}
 	return nil
+}
+
+// parquetChunkRows is the number of rows parquet-go's WriteRows hands each
+// column writer at a time (maxRowsPerWrite in its writer.go, v0.32.0). A
+// column writer may end a page after any call, so Write must cut a batch
+// into the same chunks for the pages, and so the file, to be the same.
+const parquetChunkRows = 64
+
+// stringValue is parquet.ValueOf(s) for a string without boxing s in an
+// interface (an allocation per cell): a BYTE_ARRAY value over s's bytes.
+func stringValue(s string) parquet.Value {
+	return parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // parquetValue converts one annotation cell; the caller sets its levels
@@ -118,7 +151,7 @@ func parquetValue(t pipeline.Type, v pipeline.Value) parquet.Value {
 	case pipeline.Date:
 		return parquet.Int32Value(int32(v.Num))
 	}
-	return parquet.ValueOf(v.Text)
+	return stringValue(v.Text)
 }
 
 // Close implements pipeline.Sink: it writes the footer and commits.
