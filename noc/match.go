@@ -436,7 +436,7 @@ func (p part) withFirst(code string) part {
 // groups: a modifier names a group when one group holds at least half of
 // the titles with that head and that word ("mechanical": mechanical
 // engineers). A "design engineer", "test engineer" or "principal engineer"
-// names no discipline, so is an engineer n.e.c., as coders code them.
+// names no discipline, so is an engineer not elsewhere classified.
 func (ix *Index) residual(toks []string) (string, bool) {
 	n := len(toks)
 	head, ok := ix.vocab[toks[n-1]]
@@ -1534,8 +1534,9 @@ func seniorOnly(toks []string) bool {
 // manager" the exact title of one management unit group (TEER 0), read as
 // rewrite reads it ("ranch manager" -> rancher); failing that, the
 // management group whose description holds the context best, by
-// decideRatio over the next (not for an owner-operator). A senior rank alone (seniorOnly) is read so
-// only as a farm's manager (80xxx). With compare, it applies only when
+// decideRatio over the next (not for an owner-operator). A senior rank
+// alone (seniorOnly) is read so only as a farm's manager (80xxx). With
+// compare, it applies only when
 // that group is not the title's own best code and the context agrees with
 // it contradictGain more than with any of the title's own candidates;
 // without (the rank is one of several roles, rankOfOthers), when the
