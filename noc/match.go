@@ -855,7 +855,8 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	if p.qualOnly {
 		p.quals = [][]int32{cs[0].qual}
 	}
-	for _, c := range ix.rankTokens(toks).cands {
+	ranked := ix.rankTokens(toks)
+	for _, c := range ranked.cands {
 		if len(p.alts) == maxAlts {
 			break
 		}
@@ -867,7 +868,7 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 		// Only qualified ("design engineer - mechanical"): without the
 		// qualifier the title may be its head's group n.e.c.
 		if code, ok := ix.residual(toks); ok && !slices.ContainsFunc(p.cands, func(c Candidate) bool { return c.Code == code }) {
-			return ix.rankTokens(toks).withFirst(code)
+			return ranked.withFirst(code)
 		}
 	}
 	return p
@@ -1546,6 +1547,7 @@ func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) 
 	if len(p.cands) == 0 {
 		return roleMatch{}, false
 	}
+	senior := seniorOnly(p.toks)
 	own := ""
 	var ownAgree float64
 	if compare {
@@ -1574,7 +1576,7 @@ func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) 
 			}
 			code := bp.cands[0].Code
 			u := ix.cls.Unit(code)
-			if u == nil || u.TEER != 0 || code == own || seniorOnly(p.toks) && !strings.HasPrefix(code, "80") {
+			if u == nil || u.TEER != 0 || code == own || senior && !strings.HasPrefix(code, "80") {
 				continue
 			}
 			agree := ix.contextScore(code, ctx)
@@ -1601,7 +1603,7 @@ func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) 
 	var best, second float64
 	code := ""
 	for _, c := range ix.managers {
-		if seniorOnly(p.toks) && !strings.HasPrefix(c, "80") {
+		if senior && !strings.HasPrefix(c, "80") {
 			continue
 		}
 		a := ix.contextScore(c, ctx)

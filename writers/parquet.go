@@ -89,7 +89,7 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 			}
 			p.vals[c] = vals
 			if _, err := cols[c].WriteRowValues(vals); err != nil {
-				return err
+				return fmt.Errorf("parquet: writing column %d: %w", c, err)
 			}
 		}
 		for k, col := range p.schema.Columns {
@@ -108,7 +108,7 @@ func (p *Parquet) Write(recs []*pipeline.Record) error {
 			}
 			p.vals[c] = vals
 			if _, err := cols[c].WriteRowValues(vals); err != nil {
-				return err
+				return fmt.Errorf("parquet: writing column %d: %w", c, err)
 			}
 		}
 	}
