@@ -203,6 +203,7 @@ type part struct {
 	generic  bool        // the title says little alone ("manager", "operator", a title of many unit groups)
 	qualOnly bool        // one code has the title, only with a qualifier (quals[0]): "accounts clerk - financial sector"
 	notJob   bool        // the cell says there was no job ("student", "unemployed")
+	residual bool        // cands[0] is the head's group n.e.c., the title naming none of its groups (Index.residual)
 }
 
 // Rank computes the Ranking of a title.
@@ -409,7 +410,9 @@ func (ix *Index) rankPart(title string) part {
 		return h
 	}
 	if code, ok := ix.residual(p.toks); ok {
-		return p.withFirst(code)
+		p = p.withFirst(code)
+		p.residual = true
+		return p
 	}
 	return p
 }
@@ -463,12 +466,27 @@ func (ix *Index) residual(toks []string) (string, bool) {
 			}
 		}
 		for _, c := range counts {
-			if 2*c >= total {
+			if 2*c >= total && c >= 2 {
 				return "", false
 			}
 		}
 	}
 	return code, true
+}
+
+// namesNoGroup reports whether a title whose head has a group n.e.c.
+// still names none of the head's groups with the context's words read as
+// its modifiers (Index.residual); a context word that is one of the
+// title's own words is not read again.
+func (ix *Index) namesNoGroup(toks []string, ctx []int32) bool {
+	read := make([]string, 0, len(ctx)+len(toks))
+	for _, id := range ctx {
+		if t := ix.terms[id]; !slices.Contains(toks, t) { // "engineering" holds the head itself
+			read = append(read, t)
+		}
+	}
+	_, ok := ix.residual(append(read, toks...))
+	return ok
 }
 
 // headFallback reads a title whose modifiers name nothing the ranked
@@ -544,11 +562,49 @@ func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 		if hits, ok := ix.exact[strings.Join(toks[:n], " ")]; ok && !ix.namesOccupation(toks[n:]) {
 			return ix.exactPart(hits, kindPartial, toks[:n]), true
 		}
+		if n == len(toks)-1 {
+			if p, ok := ix.dropInner(toks); ok {
+				return p, true
+			}
+		}
 		if hits, ok := ix.exact[strings.Join(toks[len(toks)-n:], " ")]; ok && !ix.namesOccupation(toks[:len(toks)-n]) {
 			return ix.exactPart(hits, kindPartial, toks[len(toks)-n:]), true
 		}
 	}
 	return part{}, false
+}
+
+// dropInner reads a title with one inner word left out, when that leaves
+// an indexed title: "accounts receivable office clerk" is an accounts
+// receivable clerk, not the office clerk a shorter known title inside it would make
+// of it, since the user's own modifiers outweigh a general word between
+// them and the head; so is a "payroll office clerk" a payroll clerk. The
+// word left out must be the most common of the title's modifiers (lowest
+// idf) and known to the index (an unknown word may be a typo of a telling
+// one), and not a title of its own. When the most common is the first
+// word, leaving it out is the suffix reading partialExact tries next.
+func (ix *Index) dropInner(toks []string) (part, bool) {
+	idf := func(t string) float64 {
+		if id, ok := ix.vocab[t]; ok && len(ix.postings[id]) > 0 {
+			return ix.idf[id]
+		}
+		return math.Inf(1)
+	}
+	low, lowIDF := -1, math.Inf(1)
+	for i, t := range toks[:len(toks)-1] {
+		if w := idf(t); w < lowIDF {
+			low, lowIDF = i, w
+		}
+	}
+	if low < 1 || ix.namesOccupation(toks[low:low+1]) {
+		return part{}, false
+	}
+	read := append(append(make([]string, 0, len(toks)-1), toks[:low]...), toks[low+1:]...)
+	hits, ok := ix.exact[strings.Join(read, " ")]
+	if !ok {
+		return part{}, false
+	}
+	return ix.exactPart(hits, kindPartial, read), true
 }
 
 // namesOccupation reports whether some of the words are an indexed title
@@ -666,6 +722,14 @@ func (ix *Index) rewrite(toks []string) []string {
 			changed = true
 		}
 	}
+	if n := len(out); n >= 2 && expertWords[out[n-1]] {
+		if agent, ok := agentNouns[out[n-2]]; ok && ix.professional(agent) {
+			// "engineering advisor", "accounting specialist": one of the
+			// profession, whose field the title names.
+			out = append(out[:n-2:n-2], agent...)
+			changed = true
+		}
+	}
 	if n := len(out); n > 0 {
 		if agent, ok := agentNouns[out[n-1]]; ok {
 			out = append(out[:n-1:n-1], agent...)
@@ -730,6 +794,29 @@ func (ix *Index) managersOnly(t string) bool {
 	}
 	for _, h := range hits {
 		if ix.cls.Units[ix.docs[h.doc].unit].TEER != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// professional reports whether a title (as tokens) is one of a
+// profession: a head the classification has a group "Other professional
+// ..." for ("engineer"), or a title every code that has it exactly is of
+// TEER 1.
+func (ix *Index) professional(title []string) bool {
+	key := strings.Join(title, " ")
+	if id, ok := ix.vocab[key]; ok {
+		if _, ok := ix.residuals[id]; ok {
+			return true
+		}
+	}
+	hits, ok := ix.exact[key]
+	if !ok {
+		return false
+	}
+	for _, h := range hits {
+		if ix.cls.Units[ix.docs[h.doc].unit].TEER != 1 {
 			return false
 		}
 	}
@@ -868,7 +955,9 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 		// Only qualified ("design engineer - mechanical"): without the
 		// qualifier the title may be its head's group n.e.c.
 		if code, ok := ix.residual(toks); ok && !slices.ContainsFunc(p.cands, func(c Candidate) bool { return c.Code == code }) {
-			return ranked.withFirst(code)
+			ranked = ranked.withFirst(code)
+			ranked.residual = true
+			return ranked
 		}
 	}
 	return p
@@ -1322,7 +1411,7 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 // exact), as the manager of that business: managerOf with the title's
 // other words beside the row's context.
 func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
-	if p.kind != kindFuzzy || len(p.cands) == 0 || !slices.ContainsFunc(p.toks, func(t string) bool { return rankHeads[t] }) {
+	if p.kind != kindFuzzy || len(p.cands) == 0 || !slices.ContainsFunc(p.toks, func(t string) bool { return rankHeads[t] || namedRanks[t] }) {
 		return roleMatch{}, false
 	}
 	var biz []int32
@@ -1339,11 +1428,19 @@ func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
 		return roleMatch{}, false
 	}
 	// Compared with the title's own best code alone: the ranked others
-	// are only near readings.
+	// are only near readings. When that code is not one of managers,
+	// supervisors or contractors, the title's rank already says it is
+	// wrong ("ranch and farm owner" is no livestock labourer): the
+	// business's manager needs only to agree with the context.
 	best := p
 	best.cands = p.cands[:1]
-	return ix.managerOf(best, wide, true)
+	return ix.managerOf(best, wide, ix.authorityGroup(p.cands[0].Code))
 }
+
+// namedRanks are the rank words beside rankHeads that managerOfNamed reads
+// with the business a title names: "president of a ranching company",
+// "managing a farm".
+var namedRanks = set("president", "managing")
 
 // rankOfOthers finds, in a cell of several roles, a rank without a
 // business ("manager", "owner") that manages the business another role
@@ -1717,6 +1814,14 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 // how much of the context their descriptions hold.
 func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 	cands := slices.Clone(p.cands)
+	if f.hasCtx && p.residual && ix.namesNoGroup(p.toks, ctx) {
+		// "Design engineer" in manufacturing: the context names no
+		// discipline either, so the engineer stays one n.e.c.
+		f.hasCtx = false
+		m := ix.finishRanked(p, nil, f)
+		m.f.hasCtx, m.f.agree = true, ix.contextScore(m.code, ctx)
+		return m
+	}
 	if f.hasCtx {
 		// The title read with the context's words ("operator" in "oil and
 		// gas" as "oil gas operator") wins when it fits clearly better

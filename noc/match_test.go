@@ -108,6 +108,24 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Registered nurse ICU", code: "31301"},
 		})
 	})
+	t.Run("a general word between the user's modifiers and the head is dropped", func(t *testing.T) {
+		checkWants(t, m, []want{
+			// Not the office clerk inside the title: the accounts
+			// receivable clerk without its most common modifier.
+			{title: "Accounts receivable office clerk", code: "14200", not: "14100"},
+			{title: "Payroll office clerk", code: "13102", not: "14100"},
+			// A typo is no general word: left in, it is repaired.
+			{title: "Accounts recievable office clerk", not: "14201"},
+		})
+		ix := m.Index
+		if p, ok := ix.dropInner(Tokens("payroll office clerk")); !ok || strings.Join(p.toks, " ") != "payroll clerk" {
+			t.Errorf("dropInner(payroll office clerk) = %v, %v", p.toks, ok)
+		}
+		// The most common modifier is the first word: the suffix reading's.
+		if _, ok := ix.dropInner(Tokens("office payroll clerk")); ok {
+			t.Error("dropInner(office payroll clerk): the first word is not inner")
+		}
+	})
 	t.Run("the context is read even for an exact title it contradicts", func(t *testing.T) {
 		checkWants(t, m, []want{
 			// Welding technicians are listed only in mining (22101).
@@ -169,6 +187,10 @@ func TestMatchingRules(t *testing.T) {
 			// management group the two describe (was 20011, 82030).
 			{title: "Livestock business owner", industry: "Agriculture", code: "80020"},
 			{title: "Livestock proprietor", industry: "Family agriculture", code: "80020"},
+			// The title's rank says its ranked code, a worker's, is wrong:
+			// the business's manager needs no lead over it (was 85100).
+			{title: "Owner of a cattle ranch and farm", code: "80020", not: "85100"},
+			{title: "Managing a farm", code: "80020"},
 		})
 	})
 	t.Run("a rank without a business manages the context's business", func(t *testing.T) {
@@ -247,6 +269,30 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Mechanical design engineer", code: "21301"},
 			{title: "Structural design engineer", code: "21300"},
 		})
+		// The context keeps the engineer n.e.c. unless its words name a
+		// discipline as a modifier would: "engineering" names none (one
+		// qualified title says it, too few to name a group).
+		checkWants(t, m, []want{
+			{title: "Validation engineer", industry: "Engineering services", code: "21399"},
+			{title: "Commissioning engineer", industry: "Engineering consultancy", code: "21399"},
+			{title: "Validation engineer", industry: "Electrical utility", code: "21310"},
+		})
+		// A profession's field before a role of what one knows is one of
+		// the profession: with no discipline, an engineer n.e.c.
+		checkWants(t, m, []want{
+			{title: "Engineering expert", code: "21399"},
+			{title: "Senior engineering specialist (contract)", code: "21399", not: "22231"},
+			{title: "Accounting adviser", code: "11100", not: "11102"},
+			// Not for a field whose agent is no professional (a farmer
+			// is a manager): a farming consultant stays one.
+			{title: "Farming consultant", code: "21112"},
+		})
+		if !m.Index.professional([]string{"engineer"}) || !m.Index.professional([]string{"accountant"}) {
+			t.Error("professional: engineers and accountants are professions")
+		}
+		if m.Index.professional([]string{"farmer"}) || m.Index.professional([]string{"welder"}) {
+			t.Error("professional: farmers and welders are not TEER 1")
+		}
 		if code, ok := m.Index.residual([]string{"engineer"}); !ok || code != "21399" {
 			t.Errorf("residual(engineer) = %q, %v", code, ok)
 		}

@@ -256,7 +256,13 @@ var agentNouns = map[string][]string{
 	"pharmacy": {"pharmacist"}, "dentistry": {"dentist"}, "physiotherapy": {"physiotherapist"},
 	"homecare": {"home", "care", "worker"}, "childcare": {"child", "care", "worker"},
 	"daycare": {"daycare", "worker"}, "esthetics": {"esthetician"}, "millwrighting": {"millwright"},
+	"engineering": {"engineer"},
 }
+
+// expertWords name a role by what the person knows, not a rank: with a
+// profession's field before them ("engineering advisor", "accounting
+// specialist") they read as one of the profession (Index.professional).
+var expertWords = set("advisor", "adviser", "consultant", "coordinator", "specialist", "associate", "expert")
 
 // frenchWords read French titles ("Analyste de données", "Technicien en
 // informatique") in English, keyed as Tokens leaves them (folded, singular,
