@@ -576,13 +576,14 @@ func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 
 // dropInner reads a title with one inner word left out, when that leaves
 // an indexed title: "accounts receivable office clerk" is an accounts
-// receivable clerk, not the office clerk a shorter known title inside it would make
-// of it, since the user's own modifiers outweigh a general word between
-// them and the head; so is a "payroll office clerk" a payroll clerk. The
-// word left out must be the most common of the title's modifiers (lowest
-// idf) and known to the index (an unknown word may be a typo of a telling
-// one), and not a title of its own. When the most common is the first
-// word, leaving it out is the suffix reading partialExact tries next.
+// receivable clerk, and a "payroll office clerk" a payroll clerk, not the
+// office clerk a shorter known title inside them would make of them: the
+// user's own modifiers outweigh a general word between them and the head.
+// The word left out must be the most common of the title's modifiers
+// (lowest idf), known to the index (an unknown word may be a typo of a
+// telling one), and not a title of its own. When the most common is the
+// first word, leaving it out is the suffix reading partialExact tries
+// next.
 func (ix *Index) dropInner(toks []string) (part, bool) {
 	idf := func(t string) float64 {
 		if id, ok := ix.vocab[t]; ok && len(ix.postings[id]) > 0 {
