@@ -5,23 +5,23 @@ package noc
 // calibration are the weights of the features (featureNames), fitted on
 // the fitting half of dev_titles (ridge 2, row weight 1/n^0.5).
 var calibration = [numFeatures]float64{
-	-0.6632, // bias
-	0.0073,  // exact
-	0.5755,  // reading
-	-0.8769, // partial
-	-0.1951, // context
-	-0.2139, // qualified
-	-0.2888, // shared
-	0.2970,  // ambiguous
-	0.0590,  // generic
-	-1.0142, // generic_no_context
-	1.5048,  // similarity
-	0.7398,  // margin
-	-0.4764, // has_context
-	0.7654,  // agreement
-	-0.0172, // no_agreement
-	-0.9391, // several_roles
-	0.4197,  // curated
+	-0.6181, // bias
+	-0.0084, // exact
+	0.5602,  // reading
+	-0.8958, // partial
+	-0.2147, // context
+	-0.2193, // qualified
+	-0.2922, // shared
+	0.2793,  // ambiguous
+	0.0504,  // generic
+	-1.0477, // generic_no_context
+	1.5320,  // similarity
+	0.7115,  // margin
+	-0.5023, // has_context
+	0.7589,  // agreement
+	-0.0173, // no_agreement
+	-0.9429, // several_roles
+	0.4146,  // curated
 }
 
 // genericCap bounds the score of a generic title read without context

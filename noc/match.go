@@ -729,6 +729,10 @@ func (ix *Index) rewrite(toks []string) []string {
 			// profession, whose field the title names.
 			out = append(out[:n-2:n-2], agent...)
 			changed = true
+		} else if !ix.exactTitle(strings.Join(out, " ")) && ix.professional(out[n-2:n-1]) {
+			// "engineer consultant": the profession itself.
+			out = out[: n-1 : n-1]
+			changed = true
 		}
 	}
 	if n := len(out); n > 0 {

@@ -283,6 +283,9 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Engineering expert", code: "21399"},
 			{title: "Senior engineering specialist (contract)", code: "21399", not: "22231"},
 			{title: "Accounting adviser", code: "11100", not: "11102"},
+			// The profession itself before such a role: one of it.
+			{title: "Engineer expert", code: "21399", not: "11102"},
+			{title: "Accountant consultant", code: "11100"},
 			// Not for a field whose agent is no professional (a farmer
 			// is a manager): a farming consultant stays one.
 			{title: "Farming consultant", code: "21112"},

@@ -261,7 +261,8 @@ var agentNouns = map[string][]string{
 
 // expertWords name a role by what the person knows, not a rank: with a
 // profession's field before them ("engineering advisor", "accounting
-// specialist") they read as one of the profession (Index.professional).
+// specialist"), or the profession itself ("engineer consultant"), they
+// read as one of the profession (Index.professional).
 var expertWords = set("advisor", "adviser", "consultant", "coordinator", "specialist", "associate", "expert")
 
 // frenchWords read French titles ("Analyste de données", "Technicien en
