@@ -1,6 +1,10 @@
 package noc
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // The score of a match is a calibrated probability: a logistic function of
 // a few features of the match, each entering monotonically, fitted on one
@@ -74,9 +78,31 @@ func (f features) probability() float64 {
 	for i, v := range x {
 		z += calibration[i] * v
 	}
-	p := 1 / (1 + math.Exp(-z))
+	p := remap(1/(1+math.Exp(-z)), reliability)
 	if f.generic && !f.hasCtx || f.ambiguous {
 		p = math.Min(p, genericCap)
 	}
 	return clamp01(p)
+}
+
+// knot is a point of a monotone map of probabilities: the logistic's
+// estimate from, read as to.
+type knot struct{ from, to float64 }
+
+// remap reads p through the piecewise-linear map through knots (sorted,
+// both coordinates increasing): p itself when there are none, the first or
+// last knot's value outside them.
+func remap(p float64, knots []knot) float64 {
+	n := len(knots)
+	switch {
+	case n == 0:
+		return p
+	case p <= knots[0].from:
+		return knots[0].to
+	case p >= knots[n-1].from:
+		return knots[n-1].to
+	}
+	i, _ := slices.BinarySearchFunc(knots, p, func(k knot, p float64) int { return cmp.Compare(k.from, p) })
+	a, b := knots[i-1], knots[i]
+	return a.to + (b.to-a.to)*(p-a.from)/(b.from-a.from)
 }

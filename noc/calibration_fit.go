@@ -30,3 +30,8 @@ var calibration = [numFeatures]float64{
 // a code is suggested, not asserted, and the row goes to review. It is
 // the share of such matches of the fitting half that are right (fitCap).
 const genericCap = 0.42
+
+// reliability maps the logistic's estimate to the calibrated score (none:
+// unchanged): fitted on the fitting half (fitReliability) when the
+// cross-validation prefers it (4.47 points with, 4.02 without).
+var reliability []knot
