@@ -725,7 +725,7 @@ func (ix *Index) rewrite(toks []string) []string {
 	}
 	if n := len(out); n >= 2 && expertWords[out[n-1]] {
 		if agent, ok := agentNouns[out[n-2]]; ok && ix.professional(agent) {
-			// "engineering advisor", "accounting specialist": one of the
+			// "engineering expert", "accounting specialist": one of the
 			// profession, whose field the title names.
 			out = append(out[:n-2:n-2], agent...)
 			changed = true
@@ -1435,7 +1435,7 @@ func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
 	// Compared with the title's own best code alone: the ranked others
 	// are only near readings. When that code is not one of managers,
 	// supervisors or contractors, the title's rank already says it is
-	// wrong ("ranch and farm owner" is no livestock labourer): the
+	// wrong (the owner of a cattle ranch is no livestock labourer): the
 	// business's manager needs only to agree with the context.
 	best := p
 	best.cands = p.cands[:1]
@@ -1443,9 +1443,8 @@ func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
 }
 
 // namedRanks are the rank words beside rankHeads that managerOfNamed reads
-// with the business a title names: "president of a ranching company",
-// "managing a farm".
-var namedRanks = set("president", "managing")
+// with the business a title names: "managing a farm".
+var namedRanks = set("managing")
 
 // rankOfOthers finds, in a cell of several roles, a rank without a
 // business ("manager", "owner") that manages the business another role
@@ -1820,8 +1819,8 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 	cands := slices.Clone(p.cands)
 	if f.hasCtx && p.residual && ix.namesNoGroup(p.toks, ctx) {
-		// "Design engineer" in manufacturing: the context names no
-		// discipline either, so the engineer stays one n.e.c.
+		// A validation engineer in engineering services: the context
+		// names no discipline either, so the engineer stays one n.e.c.
 		f.hasCtx = false
 		m := ix.finishRanked(p, nil, f)
 		m.f.hasCtx, m.f.agree = true, ix.contextScore(m.code, ctx)

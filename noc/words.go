@@ -260,7 +260,7 @@ var agentNouns = map[string][]string{
 }
 
 // expertWords name a role by what the person knows, not a rank: with a
-// profession's field before them ("engineering advisor", "accounting
+// profession's field before them ("engineering expert", "accounting
 // specialist"), or the profession itself ("engineer consultant"), they
 // read as one of the profession (Index.professional).
 var expertWords = set("advisor", "adviser", "consultant", "coordinator", "specialist", "associate", "expert")
