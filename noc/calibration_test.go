@@ -70,7 +70,7 @@ func TestFitCalibration(t *testing.T) {
 	fmt.Fprintf(&b, "// codes share that the context does not decide (noc_qualifier_ambiguous):\n")
 	fmt.Fprintf(&b, "// a code is suggested, not asserted, and the row goes to review. It is\n")
 	fmt.Fprintf(&b, "// the share of such matches of the fitting half that are right (fitCap).\n")
-	fmt.Fprintf(&b, "const genericCap = %.2f\n\n", limit)
+	fmt.Fprintf(&b, "var genericCap = %.2f\n\n", limit)
 	fmt.Fprintf(&b, "// reliability maps the logistic's estimate to the calibrated score (none:\n")
 	fmt.Fprintf(&b, "// unchanged): fitted on the fitting half (fitReliability) when the\n")
 	fmt.Fprintf(&b, "// cross-validation prefers it (%.2f points with, %.2f without).\n", remapped, least)
@@ -98,9 +98,9 @@ func TestFitCalibration(t *testing.T) {
 // of such matches of rows that are right, rounded to 0.01, and at most
 // capLimit, so that they stay under the review threshold.
 func fitCap(ix *Index, rows []evalRow, w [numFeatures]float64, knots []knot) float64 {
-	saved, savedMap := calibration, reliability
-	defer func() { calibration, reliability = saved, savedMap }()
-	calibration, reliability = w, knots
+	saved, savedMap, savedCap := calibration, reliability, genericCap
+	defer func() { calibration, reliability, genericCap = saved, savedMap, savedCap }()
+	calibration, reliability, genericCap = w, knots, capLimit
 	a := measure(ix, rows)
 	rw := fitWeights(rows)
 	var n, right float64
@@ -127,14 +127,17 @@ const capLimit = 0.5
 // The scores choose among the roles of a cell, so the features depend a
 // little on the calibration itself: it fits again on the features the new
 // weights give until the weights settle (fitRounds at most). The first
-// round starts from zero weights, not from those compiled in, so that the
-// fit depends on the matcher and the data alone.
+// round starts from zero weights, not from those compiled in, and generic
+// and ambiguous matches are capped at capLimit, not at the compiled
+// genericCap, so that the fit depends on the matcher and the data alone
+// (fitCap and fitReliability measure so too, and crossValidate scores
+// each fold with the cap fitted on the others).
 func fitCalibration(ix *Index, rows []evalRow, lambda float64, logf func(string, ...any)) [numFeatures]float64 {
 	rw := fitWeights(rows)
 	var w [numFeatures]float64
-	saved, savedMap := calibration, reliability
-	defer func() { calibration, reliability = saved, savedMap }()
-	reliability = nil
+	saved, savedMap, savedCap := calibration, reliability, genericCap
+	defer func() { calibration, reliability, genericCap = saved, savedMap, savedCap }()
+	reliability, genericCap = nil, capLimit
 	for round := 0; round < fitRounds; round++ {
 		calibration = w
 		a := measure(ix, rows)
@@ -182,8 +185,8 @@ var cvSalts = []string{"#a", "#b", "#c"}
 // reliability table; the mean over cvSalts. Folds by title, as the halves
 // are, so that a title is never scored by weights fitted on its own rows.
 func crossValidate(ix *Index, rows []evalRow, lambda float64, remapped bool) float64 {
-	saved, savedMap := calibration, reliability
-	defer func() { calibration, reliability = saved, savedMap }()
+	saved, savedMap, savedCap := calibration, reliability, genericCap
+	defer func() { calibration, reliability, genericCap = saved, savedMap, savedCap }()
 	var sum float64
 	for _, salt := range cvSalts {
 		var oof accuracy
@@ -203,6 +206,7 @@ func crossValidate(ix *Index, rows []evalRow, lambda float64, remapped bool) flo
 			if remapped {
 				reliability = fitReliability(ix, train, calibration)
 			}
+			genericCap = fitCap(ix, train, calibration, reliability)
 			a := measure(ix, test)
 			oof.scores = append(oof.scores, a.scores...)
 			oof.correct = append(oof.correct, a.correct...)
@@ -232,9 +236,9 @@ const defaultFitPower = 0.5
 // and ambiguous matches, which the cap scores, are left out. Rows weigh as
 // in the fit (fitWeights).
 func fitReliability(ix *Index, rows []evalRow, w [numFeatures]float64) []knot {
-	saved, savedMap := calibration, reliability
-	defer func() { calibration, reliability = saved, savedMap }()
-	calibration, reliability = w, nil
+	saved, savedMap, savedCap := calibration, reliability, genericCap
+	defer func() { calibration, reliability, genericCap = saved, savedMap, savedCap }()
+	calibration, reliability, genericCap = w, nil, capLimit
 	a := measure(ix, rows)
 	rw := fitWeights(rows)
 	var ws, ps, ys []float64

@@ -560,6 +560,9 @@ func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 	}
 	for n := len(toks) - 1; n >= 2; n-- {
 		if hits, ok := ix.exact[strings.Join(toks[:n], " ")]; ok && !ix.namesOccupation(toks[n:]) {
+			if p, ok := ix.specialtyAfter(toks[n-1], toks[n:]); ok {
+				return p, true
+			}
 			return ix.exactPart(hits, kindPartial, toks[:n]), true
 		}
 		if n == len(toks)-1 {
@@ -569,6 +572,24 @@ func (ix *Index) partialExact(title string, toks []string) (part, bool) {
 		}
 		if hits, ok := ix.exact[strings.Join(toks[len(toks)-n:], " ")]; ok && !ix.namesOccupation(toks[:len(toks)-n]) {
 			return ix.exactPart(hits, kindPartial, toks[len(toks)-n:]), true
+		}
+	}
+	return part{}, false
+}
+
+// specialtyAfter reads the words after a known title that ends in a
+// generic head as the head's specialty ("office clerk accounts
+// receivable" -> accounts receivable clerk, "office clerk handling
+// collections" -> collection clerk): the longest run of their last words
+// that makes an indexed title before the head.
+func (ix *Index) specialtyAfter(head string, rest []string) (part, bool) {
+	if !genericHeads[head] {
+		return part{}, false
+	}
+	for k := range rest {
+		read := append(slices.Clone(rest[k:]), head)
+		if hits, ok := ix.exact[strings.Join(read, " ")]; ok {
+			return ix.exactPart(hits, kindPartial, read), true
 		}
 	}
 	return part{}, false

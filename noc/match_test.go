@@ -116,6 +116,11 @@ func TestMatchingRules(t *testing.T) {
 			{title: "Payroll office clerk", code: "13102", not: "14100"},
 			// A typo is no general word: left in, it is repaired.
 			{title: "Accounts recievable office clerk", not: "14201"},
+			// Words after a known title with a generic head are the head's
+			// specialty when some of them make a title before it.
+			{title: "Office clerk accounts receivable", code: "14200", not: "14100"},
+			{title: "Office clerk handling collections", code: "14202"},
+			{title: "Office clerk mornings", code: "14100"},
 		})
 		ix := m.Index
 		if p, ok := ix.dropInner(Tokens("payroll office clerk")); !ok || strings.Join(p.toks, " ") != "payroll clerk" {
