@@ -158,58 +158,97 @@ func (s *tableShard[V]) place(h uint64, slot int32) {
 }
 
 // pairTable is a bounded, concurrency-safe map from a (ranking, context)
-// pair to its packed result.
+// pair to its packed result: open addressing over plain arrays, some 70
+// bytes an entry where a Go map of the same takes twice that.
 type pairTable struct {
-	max    int
-	shards [tableShards]struct {
-		mu sync.Mutex
-		m  map[uint64]packed
-	}
+	max    int // entries per shard
+	shards [tableShards]pairTableShard
+}
+
+type pairTableShard struct {
+	mu    sync.Mutex
+	slots []int32 // entry index + 1; 0 is empty
+	keys  []uint64
+	vals  []packed
 }
 
 func newPairTable(maxEntries int) *pairTable {
-	t := &pairTable{max: max(1, maxEntries/tableShards)}
-	for i := range t.shards {
-		t.shards[i].m = map[uint64]packed{}
-	}
-	return t
+	return &pairTable{max: max(1, maxEntries/tableShards)}
 }
 
-func pairShard(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> 60) }
+// pairHash spreads a key's bits: its top bits pick the shard, its low
+// bits the slot.
+func pairHash(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 }
 
 func (t *pairTable) get(k uint64) (packed, bool) {
-	s := &t.shards[pairShard(k)]
+	h := pairHash(k)
+	s := &t.shards[h>>60]
 	s.mu.Lock()
-	p, ok := s.m[k]
-	s.mu.Unlock()
-	return p, ok
+	defer s.mu.Unlock()
+	if i := s.find(h, k); i >= 0 {
+		return s.vals[i], true
+	}
+	return packed{}, false
 }
 
+// put stores p under k, unless k is there already or the shard is full.
 func (t *pairTable) put(k uint64, p packed) {
-	s := &t.shards[pairShard(k)]
+	h := pairHash(k)
+	s := &t.shards[h>>60]
 	s.mu.Lock()
-	if len(s.m) < t.max {
-		s.m[k] = p
+	defer s.mu.Unlock()
+	if len(s.keys) >= t.max || s.find(h, k) >= 0 {
+		return
 	}
-	s.mu.Unlock()
+	if 2*(len(s.keys)+1) > len(s.slots) {
+		s.slots = make([]int32, max(64, 2*len(s.slots)))
+		for j, kk := range s.keys {
+			s.place(pairHash(kk), int32(j+1))
+		}
+	}
+	s.keys = append(s.keys, k)
+	s.vals = append(s.vals, p)
+	s.place(h, int32(len(s.keys)))
+}
+
+func (s *pairTableShard) find(h, k uint64) int {
+	if len(s.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		j := s.slots[i] - 1
+		if j < 0 {
+			return -1
+		}
+		if s.keys[j] == k {
+			return int(j)
+		}
+	}
+}
+
+func (s *pairTableShard) place(h uint64, slot int32) {
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if s.slots[i] == 0 {
+			s.slots[i] = slot
+			return
+		}
+	}
 }
 
 // packed is a Result of the index (no override, no code) without
 // pointers: unit groups by their index in the classification, the method
 // and reasons by their index in packedMethods and packedReasons.
 type packed struct {
-	score    float64
-	alts     [maxAlts]packedAlt
-	unit     int16 // -1: no code
-	nAlts    uint8
-	method   uint8
-	nReasons uint8
-	reasons  [2]uint8
-}
-
-type packedAlt struct {
-	score float64
-	unit  int16
+	score     float64
+	altScores [maxAlts]float64
+	altUnits  [maxAlts]int16
+	unit      int16 // -1: no code
+	nAlts     uint8
+	method    uint8
+	nReasons  uint8
+	reasons   [2]uint8
 }
 
 var (
@@ -252,7 +291,7 @@ func (c *Classification) pack(r Result) (packed, bool) {
 		if !ok {
 			return p, false
 		}
-		p.alts[k] = packedAlt{a.Score, int16(i)}
+		p.altScores[k], p.altUnits[k] = a.Score, int16(i)
 	}
 	p.nAlts = uint8(len(r.Alts))
 	for k, s := range r.Reasons {
@@ -277,7 +316,7 @@ func (c *Classification) unpack(p packed) Result {
 	if p.nAlts > 0 {
 		r.Alts = make([]Candidate, p.nAlts)
 		for k := range r.Alts {
-			r.Alts[k] = Candidate{c.Units[p.alts[k].unit].Code, p.alts[k].score}
+			r.Alts[k] = Candidate{c.Units[p.altUnits[k]].Code, p.altScores[k]}
 		}
 	}
 	switch p.nReasons {
@@ -287,4 +326,63 @@ func (c *Classification) unpack(p packed) Result {
 		r.Reasons = packedReasonLists[p.reasons[0]][p.reasons[1]+1]
 	}
 	return r
+}
+
+// maxExpansions bounds the (title, context words) results an Index keeps
+// (Index.expanded).
+const maxExpansions = 300_000
+
+// expansion is a result of Index.expand without pointers: whether there
+// was one, and its candidates as unit-group indexes and scores, as many as
+// its Result reads (resultCands); the rest of the roleMatch follows from
+// them.
+type expansion struct {
+	sim, margin float64
+	scores      [expansionCands]float64
+	units       [expansionCands]int16
+	n           uint8
+	ok, exact   bool
+}
+
+// expansionCands is the number of candidates an expansion holds: the code
+// and its alternatives, with room for a repeated code.
+const expansionCands = maxAlts + 3
+
+// packExpansion packs expand's answer, or reports false when it does not
+// fit (more candidates than an expansion holds, a code outside the
+// classification, a field expand does not set): it is then not cached.
+func packExpansion(c *Classification, m roleMatch, ok bool) (expansion, bool) {
+	if !ok {
+		return expansion{}, true
+	}
+	want := features{kind: kindContext, sim: m.f.sim, margin: m.f.margin, hasCtx: true}
+	if len(m.cands) == 0 || m.method != MethodFuzzy || m.none || m.reasons != nil || m.f != want || m.code != m.cands[0].Code {
+		return expansion{}, false
+	}
+	cands := m.cands[:resultCands(m.code, m.cands)]
+	if len(cands) > expansionCands {
+		return expansion{}, false
+	}
+	e := expansion{sim: m.f.sim, margin: m.f.margin, n: uint8(len(cands)), ok: true, exact: m.exact}
+	for i, cd := range cands {
+		u, found := c.index[cd.Code]
+		if !found {
+			return expansion{}, false
+		}
+		e.units[i], e.scores[i] = int16(u), cd.Score
+	}
+	return e, true
+}
+
+// roleMatch is the answer e was packed from; its candidates are new.
+func (e *expansion) roleMatch(c *Classification) (roleMatch, bool) {
+	if !e.ok {
+		return roleMatch{}, false
+	}
+	cands := make([]Candidate, e.n)
+	for i := range cands {
+		cands[i] = Candidate{c.Units[e.units[i]].Code, e.scores[i]}
+	}
+	return roleMatch{exact: e.exact, code: cands[0].Code, method: MethodFuzzy, cands: cands,
+		f: features{kind: kindContext, sim: e.sim, margin: e.margin, hasCtx: true}}, true
 }

@@ -215,3 +215,97 @@ func TestWarmChangesNothing(t *testing.T) {
 		t.Errorf("Warm ranked %d titles past the cache's bound", n)
 	}
 }
+
+// expanded keeps, per title and the context words some title has, what
+// expand computes from the whole context: the same Result, whether it was
+// computed now or read back, and one entry for contexts that differ only
+// in words no title has.
+func TestExpansionCache(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	titles := [][]string{{"attendant"}, {"owner"}, {"manager"}, {"labourer"}, {"technician"}, {"clerk"},
+		{"support", "worker"}, {"supervisor"}, {"process", "technician"}, {"general", "helper"}}
+	contexts := []Query{{Industry: "gas plant"}, {Industry: "farming"}, {Industry: "restaurant", Employer: "Tim Hortons"},
+		{Industry: "oil and gas", Employer: "Suncor"}, {Industry: "long-term care"}, {Industry: "hospital"},
+		{Industry: "Water treatment", Duties: "monitor pumps and valves"}, {Industry: "construction"}}
+	entries := func() int {
+		n := 0
+		for i := range ix.expansions.shards {
+			n += len(ix.expansions.shards[i].ents)
+		}
+		return n
+	}
+	same := func(a, b roleMatch) bool {
+		if a.none != b.none || a.exact != b.exact || a.code != b.code || a.method != b.method || a.f != b.f {
+			return false
+		}
+		return len(a.cands) == 0 && len(b.cands) == 0 || sameResult(ix.result(a, 0.7), ix.result(b, 0.7))
+	}
+	found := 0
+	for _, toks := range titles {
+		for _, c := range contexts {
+			ctx := ix.ContextTokens(c)
+			want, wantOK := ix.expand(toks, ctx)
+			for pass := range 2 { // the first computes and stores, the second reads the cache
+				got, ok := ix.expanded(toks, ctx)
+				if ok != wantOK || ok && !same(got, want) {
+					t.Errorf("%q in %+v, pass %d: %v %+v, computed %v %+v", toks, c, pass, ok, got, wantOK, want)
+				}
+			}
+			found += int(b2f(wantOK))
+			// Words no title has (an employer's name) make no new entry.
+			before := entries()
+			c.Employer += " Limited"
+			wide := ix.ContextTokens(c)
+			if len(wide) == len(ctx) {
+				t.Fatalf("%+v: \"limited\" is not a context token", c)
+			}
+			got, ok := ix.expanded(toks, wide)
+			if ok != wantOK || ok && !same(got, want) {
+				t.Errorf("%q in %+v: %v %+v, without the employer's words %v %+v", toks, c, ok, got, wantOK, want)
+			}
+			if n := entries(); n != before {
+				t.Errorf("%q in %+v: %d entries, %d before the employer's words", toks, c, n, before)
+			}
+		}
+	}
+	if found == 0 || entries() == 0 {
+		t.Fatalf("%d expansions found, %d stored", found, entries())
+	}
+}
+
+func TestPairTable(t *testing.T) {
+	tb := newPairTable(16 * 100) // 100 entries per shard
+	val := func(i int) packed {
+		return packed{score: float64(i), unit: int16(i % 500), nAlts: 1, altUnits: [maxAlts]int16{int16(i % 7)}}
+	}
+	keys := func(i int) uint64 { return uint64(i)<<32 | uint64(i*7919) }
+	for i := range 1000 {
+		tb.put(keys(i), val(i))
+		tb.put(keys(i), packed{score: -1}) // a key stored once keeps its value
+	}
+	for i := range 1000 {
+		if p, ok := tb.get(keys(i)); !ok || p != val(i) {
+			t.Fatalf("key %d: %+v %v", i, p, ok)
+		}
+	}
+	if _, ok := tb.get(keys(1000)); ok {
+		t.Error("a key never stored was found")
+	}
+	small := newPairTable(16)
+	for i := range 1000 {
+		small.put(keys(i), val(i))
+	}
+	n := 0
+	for i := range 1000 {
+		if p, ok := small.get(keys(i)); ok {
+			if p != val(i) {
+				t.Fatalf("key %d: %+v", i, p)
+			}
+			n++
+		}
+	}
+	if n == 0 || n > 16 {
+		t.Errorf("%d entries in a table bounded at 16", n)
+	}
+}

@@ -95,6 +95,10 @@ type Index struct {
 
 	repairs  sync.Map     // unknown token (copied) -> repaired id or -1, bounded by maxRepairs
 	nRepairs atomic.Int64 // entries stored in repairs
+
+	// expansions holds the results of expanded, per title and the context
+	// words any title or qualifier has (Index.expanded); made by Freeze.
+	expansions *table[expansion]
 }
 
 // maxRepairs bounds the tokens whose repair an Index remembers.
@@ -367,6 +371,7 @@ func (ix *Index) Freeze() {
 		}
 	}
 	ix.forms = nil
+	ix.expansions = newTable[expansion](maxExpansions)
 	ix.frozen = true
 	ix.pool.New = func() any {
 		return &scratch{acc: make([]float64, len(ix.docs)), mods: make([]float64, len(ix.docs)),

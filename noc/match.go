@@ -1512,10 +1512,7 @@ func (ix *Index) result(m roleMatch, score float64) Result {
 		r.Title, r.TEER = u.Title, u.TEER
 	}
 	top := m.cands[0].Score
-	for _, c := range m.cands[1:] {
-		if len(r.Alts) == maxAlts {
-			break
-		}
+	for _, c := range m.cands[1:resultCands(m.code, m.cands)] {
 		if c.Code == m.code || slices.ContainsFunc(r.Alts, func(a Candidate) bool { return a.Code == c.Code }) {
 			continue
 		}
@@ -1526,6 +1523,23 @@ func (ix *Index) result(m roleMatch, score float64) Result {
 		r.Alts = append(r.Alts, Candidate{c.Code, s})
 	}
 	return r
+}
+
+// resultCands is how many of a role's candidates (code first) its Result
+// reads: the first, then up to the maxAlts-th distinct code other than
+// code. The rest cannot change the Result.
+func resultCands(code string, cands []Candidate) int {
+	alts := 0
+	for i, c := range cands {
+		if i == 0 || c.Code == code || slices.ContainsFunc(cands[1:i], func(a Candidate) bool { return a.Code == c.Code }) {
+			continue
+		}
+		if alts == maxAlts {
+			return i
+		}
+		alts++
+	}
+	return len(cands)
 }
 
 func mergeAlts(chosen string, a, b []Candidate) []Candidate {
@@ -1957,7 +1971,58 @@ func (ix *Index) rescore(cands []Candidate, ctx []int32, hasCtx, generic bool) [
 // "farm owner" -> farm manager), unless that title is known only with a
 // qualifier none of whose words the context holds, then by ranked
 // retrieval ("operator" in "gas plant" as "gas plant operator").
+//
+// The answer depends on the title and on the context's words that some
+// title or qualifier has (titleWords), nothing else: it is computed once
+// per distinct pair of the two and kept in ix.expansions, so that the
+// many rows whose employers differ only in words no title has share it.
 func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
+	var buf [256]byte
+	key := buf[:0]
+	for _, t := range toks {
+		key = append(append(key, t...), ' ')
+	}
+	key = append(key, 0)
+	anyTitle := false
+	var rel []int32
+	for i, id := range ctx {
+		if !ix.titleWord(id) {
+			if rel == nil {
+				rel = append(make([]int32, 0, len(ctx)), ctx[:i]...)
+			}
+			continue
+		}
+		if rel != nil {
+			rel = append(rel, id)
+		}
+		anyTitle = anyTitle || len(ix.postings[id]) > 0
+		key = append(key, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+	}
+	if !anyTitle {
+		return roleMatch{}, false // no context word is in a title: nothing to add
+	}
+	if rel == nil {
+		rel = ctx
+	}
+	if e, ok := ix.expansions.getBytes(key); ok {
+		return e.roleMatch(ix.cls)
+	}
+	m, ok := ix.expand(toks, rel)
+	if e, fits := packExpansion(ix.cls, m, ok); fits {
+		ix.expansions.putBytes(key, e)
+	}
+	return m, ok
+}
+
+// titleWord reports whether a token is in some title or qualifier.
+func (ix *Index) titleWord(id int32) bool {
+	return len(ix.postings[id]) > 0 || len(ix.qpostings[id]) > 0
+}
+
+// expand is expanded without its cache. Of the context it reads only the
+// words some title or qualifier has: the words the query adds to ranked
+// retrieval (postings), and those a qualifier is compared with.
+func (ix *Index) expand(toks []string, ctx []int32) (roleMatch, bool) {
 	var q []int32
 	for _, id := range ctx {
 		if len(ix.postings[id]) > 0 && !slices.Contains(q, id) {
