@@ -237,14 +237,19 @@ func CanonicalTitle(title string) string { return canonicalTitle(title, nil) }
 // none).
 func canonicalTitle(title string, forms map[string]wordForm) string {
 	var b strings.Builder
-	for _, role := range splitRolesWith(title, forms) {
+	roles, read := splitRolesWith(title, forms)
+	for r, role := range roles {
 		role = cutEmployer(role)
 		pieces := splitDash(role)
 		plain := hasAnd(role)
 		if !plain {
 			toks := make([][]string, len(pieces))
 			for i, piece := range pieces {
-				toks[i] = tokensWith(words(piece), forms)
+				if len(pieces) == 1 && read[r] != nil {
+					toks[i] = read[r] // splitRolesWith read this role so
+				} else {
+					toks[i] = tokensWith(words(piece), forms)
+				}
 			}
 			roleToks := toks[0]
 			if len(pieces) > 1 {
@@ -303,10 +308,15 @@ func splitDash(role string) []string {
 // splitRoles splits a cell that names several roles ("SERVICE ADVISOR,
 // PARTS MANAGER", "cashier / stocker") into its parts. A part that is only a
 // gender ending ("chairman/woman") or too short to be a title is joined back.
-func splitRoles(t string) []string { return splitRolesWith(t, nil) }
+func splitRoles(t string) []string {
+	roles, _ := splitRolesWith(t, nil)
+	return roles
+}
 
 // splitRolesWith is splitRoles with a cache of word forms (nil for none).
-func splitRolesWith(t string, forms map[string]wordForm) []string {
+// With each role it returns the tokens of the role without its employer
+// (tokensWith(words(cutEmployer(role)))) when it read them, nil when not.
+func splitRolesWith(t string, forms map[string]wordForm) (roles []string, read [][]string) {
 	toks := func(s string) []string { return tokensWith(words(cutEmployer(s)), forms) }
 	// "Owner/operator" is one role (a self-employed driver or tradesperson).
 	if i := indexASCIIFold(t, "owner/operator"); i >= 0 {
@@ -316,23 +326,26 @@ func splitRolesWith(t string, forms map[string]wordForm) []string {
 	var out []string
 	for _, f := range fields {
 		f = strings.TrimSpace(f)
-		if len(toks(f)) == 0 || genderEndings[strings.ToLower(f)] {
+		ft := toks(f)
+		if len(ft) == 0 || genderEndings[strings.ToLower(f)] {
 			continue
 		}
 		out = append(out, f)
+		read = append(read, ft)
 	}
 	if len(out) == 0 {
-		return []string{t}
+		return []string{t}, [][]string{nil}
 	}
 	// "Manager, Data Science" and "Director, Finance" are one inverted
 	// title: a bare role word before a comma heads what follows it.
 	// What follows must not be a role itself: "Manager, labourer" is two.
 	if i := strings.IndexAny(t, ",;/|+"); len(out) > 1 && i >= 0 && t[i] == ',' {
-		if ft, rest := toks(out[0]), toks(out[1]); len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
+		if ft, rest := read[0], read[1]; len(ft) == 1 && invertedHeads[ft[0]] && len(rest) > 0 && !roleWord(rest) {
 			out = append([]string{out[1] + " " + out[0]}, out[2:]...)
+			read = append([][]string{nil}, read[2:]...)
 		}
 	}
-	return out
+	return out, read
 }
 
 // roleWord reports whether tokens end in a word that heads roles of its
