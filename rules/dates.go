@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Date is a calendar day, counted in days from 0000-03-01 in the proleptic
@@ -66,6 +67,31 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
+	if i := int(d - dateTextFrom); i >= 0 && i < dateTextDays {
+		t := dateText()
+		return t[i*10 : i*10+10]
+	}
+	return d.format()
+}
+
+// The days from 1900-01-01 to 2199-12-31 (every day valid accepts) are
+// formatted once, into one string, on the first call of String: a list of
+// a million rows formats millions of dates, and a slice of the table
+// allocates nothing.
+var (
+	dateTextFrom = MakeDate(1900, 1, 1)
+	dateTextDays = int(MakeDate(2200, 1, 1) - dateTextFrom)
+	dateText     = sync.OnceValue(func() string {
+		b := make([]byte, 0, dateTextDays*10)
+		for i := range dateTextDays {
+			b = append(b, (dateTextFrom + Date(i)).format()...)
+		}
+		return string(b)
+	})
+)
+
+// format is String without the table.
+func (d Date) format() string {
 	y, m, day := d.Civil()
 	if y < 0 || y > 9999 {
 		return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
@@ -212,7 +238,8 @@ func DateOrderEvidence(s string) DateEvidence {
 	if i := strings.IndexAny(s, "tT "); i >= 6 && strings.Contains(s[i:], ":") {
 		s = s[:i]
 	}
-	toks := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ' ' })
+	var buf [4]string
+	toks := splitDate(buf[:0], s, &evidenceSeps)
 	if len(toks) != 3 || len(toks[0]) > 2 || len(toks[1]) > 2 || (len(toks[2]) != 4 && len(toks[2]) != 2) {
 		return EvidenceNone
 	}
@@ -301,14 +328,14 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 			return parseNumber(strconv.Itoa(int(f)), end)
 		}
 	}
-	toks := strings.FieldsFunc(low, func(r rune) bool {
-		return r == '/' || r == '-' || r == '.' || r == ' ' || r == ',' || r == '_'
-	})
+	var buf [4]string
+	toks := splitDate(buf[:0], low, &dateSeps)
 	if len(toks) < 2 || len(toks) > 3 {
 		return DateResult{}, fmt.Errorf("unreadable date %q", s)
 	}
 	// Month names: "15 jan 2024", "jan 15 2024", "jan 2024", "2024 jan 15".
-	var nums []int
+	var numBuf [3]int
+	nums := numBuf[:0]
 	mon := 0
 	monPos := -1
 	for i, t := range toks {
@@ -364,6 +391,46 @@ func ParseDate(s string, order DateOrder, end bool) (DateResult, error) {
 		return calendarDay(s, c, a, b, amb)
 	}
 	return calendarDay(s, c, b, a, amb)
+}
+
+// The separators of the parts of a date: DateOrderEvidence's, and
+// ParseDate's.
+var evidenceSeps, dateSeps = byteSet("/-. "), byteSet("/-. ,_")
+
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
+}
+
+// splitDate appends to dst the runs of s between the separator bytes of
+// seps (ASCII), as strings.FieldsFunc with those separators would, but
+// stops after cap(dst)+1 tokens when dst's capacity is full: a caller
+// that passes room for 4 knows a date has too many parts when it gets
+// more than 3 back. Bytes of a multi-byte UTF-8 sequence (or invalid
+// bytes) are never ASCII, so they are never separators, as in FieldsFunc.
+func splitDate(dst []string, s string, seps *[256]bool) []string {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if seps[s[i]] {
+			if start >= 0 {
+				if len(dst) == cap(dst) {
+					return append(dst, s[start:i])
+				}
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 func twoDigitYear(n int) int {

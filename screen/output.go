@@ -153,11 +153,18 @@ func (t *outputTable) Columns() []pipeline.Column {
 	return out
 }
 
-// fill writes the row's annotation into dst, aligned with Columns.
-func (t *outputTable) fill(dst []pipeline.Value, r *rowResult) {
+// fill writes the row's annotation into dst, aligned with Columns. same,
+// if not nil, is the annotation of an earlier row of the same applicant
+// (the same applicantResult and rule set): its applicant columns, which
+// depend on nothing else, are copied from it instead of built again.
+func (t *outputTable) fill(dst []pipeline.Value, r *rowResult, same []pipeline.Value) {
 	for i := range t.cols {
 		c := &t.cols[i]
 		if c.row != nil {
+			if same != nil && c.applicant {
+				dst[i] = same[i]
+				continue
+			}
 			dst[i] = c.row(r)
 			continue
 		}
@@ -196,7 +203,8 @@ func reasonCodes(ps []pipeline.Problem) string {
 	case 1:
 		return ps[0].Code
 	}
-	var b strings.Builder
+	var buf [128]byte // most rows' codes fit: one allocation, the string's
+	b := buf[:0]
 	for i, p := range ps {
 		dup := false
 		for _, q := range ps[:i] {
@@ -208,27 +216,27 @@ func reasonCodes(ps []pipeline.Problem) string {
 		if dup {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(';')
+		if len(b) > 0 {
+			b = append(b, ';')
 		}
-		b.WriteString(p.Code)
+		b = append(b, p.Code...)
 	}
-	return b.String()
+	return string(b)
 }
 
 func formatAlts(cs []noc.Candidate) string {
 	if len(cs) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(cs) * len("00000:0.00;"))
+	var buf [64]byte // room for five candidates: one allocation, the string's
+	b := buf[:0]
 	for i, c := range cs {
 		if i > 0 {
-			b.WriteByte(';')
+			b = append(b, ';')
 		}
-		b.WriteString(c.Code)
-		b.WriteByte(':')
-		b.WriteString(pipeline.FloatValue(math.Round(c.Score*100) / 100).Text)
+		b = append(b, c.Code...)
+		b = append(b, ':')
+		b = append(b, pipeline.FloatValue(math.Round(c.Score*100)/100).Text...)
 	}
-	return b.String()
+	return string(b)
 }

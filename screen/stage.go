@@ -164,6 +164,28 @@ type worker struct {
 	// where locals would escape to the heap once per applicant and row.
 	res applicantResult
 	row rowResult
+
+	// countries holds ParseCountry of the country cells seen, up to
+	// maxCountries of them: a list has few distinct spellings.
+	countries map[string]rules.Country
+}
+
+// maxCountries bounds a worker's cache of country cells.
+const maxCountries = 1024
+
+// country is ParseCountry(s), from the worker's cache when s was seen.
+func (w *worker) country(s string) rules.Country {
+	if c, ok := w.countries[s]; ok {
+		return c
+	}
+	c := ParseCountry(s)
+	if w.countries == nil {
+		w.countries = map[string]rules.Country{}
+	}
+	if len(w.countries) < maxCountries {
+		w.countries[strings.Clone(s)] = c // s shares its record's memory
+	}
+	return c
 }
 
 // jobDateOrders is how one job's start and end columns read.
@@ -301,7 +323,11 @@ func (w *worker) applicant(rows []*pipeline.Record, values []pipeline.Value) {
 		}
 		rec.Out = values[i*ncol : (i+1)*ncol : (i+1)*ncol]
 		w.row = rowResult{rec: rec, jobs: perRow[i], app: res, ruleSet: w.rules.Name}
-		w.out.fill(rec.Out, &w.row)
+		var same []pipeline.Value
+		if i > 0 {
+			same = rows[0].Out
+		}
+		w.out.fill(rec.Out, &w.row, same)
 	}
 	w.row = rowResult{} // keeps no record of the batch
 }
@@ -389,7 +415,7 @@ func (w *worker) job(rec *pipeline.Record, jc *JobColumns, k int, wide bool) (ro
 		rec.Add(kindOf(r), r, field(NOCCode), "")
 	}
 	j := rules.Job{Code: m.Code, LowConfidence: m.Code != "" && m.Score < w.matcher.Threshold}
-	j.Country = ParseCountry(get(Country))
+	j.Country = w.country(get(Country))
 
 	do := &w.jobDates[k]
 	sUnsettled, eUnsettled := do.startUnsettled, do.endUnsettled
@@ -495,9 +521,8 @@ func ParseCountry(s string) rules.Country {
 	if canadaNames[s] {
 		return rules.CountryCanada
 	}
-	// "Toronto, ON", "Calgary, Alberta, Canada"
-	parts := strings.Split(s, ",")
-	if canadaNames[strings.TrimSpace(parts[len(parts)-1])] {
+	// "Toronto, ON", "Calgary, Alberta, Canada": the part after the last comma.
+	if canadaNames[strings.TrimSpace(s[strings.LastIndexByte(s, ',')+1:])] {
 		return rules.CountryCanada
 	}
 	return rules.CountryAbroad

@@ -1,7 +1,7 @@
 package writers
 
 import (
-	"bufio"
+	"strings"
 
 	"github.com/casescreen/casescreen/pipeline"
 )
@@ -9,10 +9,11 @@ import (
 // CSV writes comma-separated UTF-8 (RFC 4180, LF line ends): the schema's
 // kept input columns, then the annotation columns as their Text. Rows are
 // encoded into one reused buffer: a field is quoted only when it holds a
-// comma, quote, CR or LF, or starts with a space.
+// comma, quote, CR or LF, or starts with a space. The buffer goes to the
+// output whenever it holds csvFlush bytes or more (and at Close), so the
+// rows are copied once, not again into a bufio.Writer.
 type CSV struct {
 	out    Output
-	bw     *bufio.Writer
 	buf    []byte
 	schema pipeline.Schema
 	wrote  bool
@@ -22,12 +23,16 @@ type CSV struct {
 func NewCSV(out Output, schema pipeline.Schema) *CSV { return newCSV(out, schema, Options{}) }
 
 func newCSV(out Output, schema pipeline.Schema, opt Options) *CSV {
-	c := &CSV{out: out, bw: bufio.NewWriterSize(out, 256<<10), schema: schema}
+	c := &CSV{out: out, schema: schema, buf: make([]byte, 0, csvFlush+csvFlush/2)}
 	if opt.BOM {
 		c.buf = append(c.buf, "\ufeff"...)
 	}
 	return c
 }
+
+// csvFlush is how many bytes of rows the writer gathers before writing
+// them out.
+const csvFlush = 256 << 10
 
 var needsQuote = [256]bool{',': true, '"': true, '\r': true, '\n': true}
 
@@ -52,12 +57,16 @@ func appendField(b []byte, s string) []byte {
 		return append(b, s...)
 	}
 	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			b = append(b, '"')
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			break
 		}
-		b = append(b, s[i])
+		b = append(b, s[:i+1]...)
+		b = append(b, '"') // the quote doubled
+		s = s[i+1:]
 	}
+	b = append(b, s...)
 	return append(b, '"')
 }
 
@@ -103,9 +112,8 @@ func (c *CSV) appendRow(b []byte, r *pipeline.Record) []byte {
 
 // Write implements pipeline.Sink.
 func (c *CSV) Write(recs []*pipeline.Record) error {
-	b := c.buf[:0]
+	b := c.buf // rows not written out yet, or a byte-order mark
 	if !c.wrote {
-		b = c.buf // a byte-order mark, if asked for
 		c.wrote = true
 		for i, h := range c.schema.Header() {
 			if i > 0 {
@@ -119,7 +127,16 @@ func (c *CSV) Write(recs []*pipeline.Record) error {
 		b = append(c.appendRow(b, r), '\n')
 	}
 	c.buf = b
-	_, err := c.bw.Write(b)
+	if len(b) < csvFlush {
+		return nil
+	}
+	return c.flush()
+}
+
+// flush writes the buffered rows out.
+func (c *CSV) flush() error {
+	_, err := c.out.Write(c.buf)
+	c.buf = c.buf[:0]
 	return err
 }
 
@@ -131,7 +148,7 @@ func (c *CSV) Close() error {
 			return err
 		}
 	}
-	if err := c.bw.Flush(); err != nil {
+	if err := c.flush(); err != nil {
 		c.out.Abort()
 		return err
 	}

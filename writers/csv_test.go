@@ -69,3 +69,21 @@ func TestCSVByteOrderMark(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestAppendFieldQuotes checks the quoted path against the byte by byte
+// rule it replaced: every quote doubled, the rest copied, around quotes.
+func TestAppendFieldQuotes(t *testing.T) {
+	for _, s := range []string{`"`, `""`, `a"b"c`, `"lead`, `trail"`, "x,\"y\"\n", `a,b`, ` "`, `say "hi", twice ""`} {
+		want := []byte{'"'}
+		for i := 0; i < len(s); i++ {
+			if s[i] == '"' {
+				want = append(want, '"')
+			}
+			want = append(want, s[i])
+		}
+		want = append(want, '"')
+		if got := appendField([]byte("x,"), s); string(got) != "x,"+string(want) {
+			t.Errorf("appendField(%q) = %q, want %q", s, got[2:], want)
+		}
+	}
+}
