@@ -1804,10 +1804,16 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 		(agree[bi] >= decideRatio*agree[second] || agree[bi]-agree[second] >= decideGap)
 	if p.generic && f.hasCtx {
 		// "Manager" in a restaurant: the title read with its context, a
-		// restaurant manager, is surer than any one description.
+		// restaurant manager, is surer than any one description. Read by
+		// ranked retrieval instead (no title has the context word before
+		// it), it only guesses: it replaces the codes sharing the title
+		// when the context agrees with its code at least as much as with
+		// any of theirs ("stacker" in a lumber mill, not in a hospital).
 		if e, ok := ix.expanded(p.toks, ctx); ok && (e.exact || !decided && e.f.sim >= expandMin) {
 			e.f.agree = ix.contextScore(e.code, ctx)
-			return e
+			if e.exact || e.f.agree > 0 && e.f.agree >= agree[bi] || e.code == p.cands[0].Code {
+				return e
+			}
 		}
 	}
 	m := roleMatch{method: p.method, f: f}

@@ -155,6 +155,19 @@ func TestMatchingRules(t *testing.T) {
 			t.Errorf("PSW: the curated code is the default of an open choice: %+v", p)
 		}
 	})
+	t.Run("a shared title read with its context by ranked retrieval needs the context's agreement", func(t *testing.T) {
+		checkWants(t, m, []want{
+			// No title says "hospital stacker": the wood labourers that
+			// ranked retrieval would guess have nothing of a hospital, so
+			// the codes sharing the title stay, for review.
+			{title: "Stacker", industry: "hospital", code: "75101", not: "95103", reason: ReasonQualifierAmbiguous},
+			{title: "Grader", industry: "hospital", not: "94123", reason: ReasonQualifierAmbiguous},
+			// A lumber mill is wood processing: the guess agrees with it.
+			{title: "Stacker", industry: "lumber mill", code: "95103"},
+			// An exact title with the context word before it needs no more.
+			{title: "Manager", industry: "restaurant", code: "60030"},
+		})
+	})
 	t.Run("the head noun does not outweigh every modifier", func(t *testing.T) {
 		checkWants(t, m, []want{
 			{title: "Career development coach", code: "41321", not: "53201"},
