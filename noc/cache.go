@@ -32,7 +32,7 @@ type table[V any] struct {
 
 type tableShard[V any] struct {
 	mu     sync.Mutex
-	slots  []int32 // open addressing: entry index + 1; 0 is empty
+	slots  slots
 	ents   []tableEnt
 	vals   []V
 	chunks [][]byte // append-only; a full chunk is never written again
@@ -106,19 +106,10 @@ func (t *table[V]) putBytes(key []byte, v V) {
 // find returns the index of the entry with hash h whose key eq accepts,
 // or -1.
 func (s *tableShard[V]) find(h uint64, eq func([]byte) bool) int {
-	if len(s.slots) == 0 {
-		return -1
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		j := s.slots[i] - 1
-		if j < 0 {
-			return -1
-		}
-		if e := &s.ents[j]; e.hash == h && eq(s.chunks[e.chunk][e.off:e.off+e.nKey]) {
-			return int(j)
-		}
-	}
+	return s.slots.find(h, func(j int32) bool {
+		e := &s.ents[j]
+		return e.hash == h && eq(s.chunks[e.chunk][e.off:e.off+e.nKey])
+	})
 }
 
 // insert adds an entry of n bytes, written by fill, whose first nKey
@@ -137,21 +128,45 @@ func (s *tableShard[V]) insert(h uint64, n int, v V, fill func([]byte), nKey int
 	fill(s.chunks[c][off:])
 	s.ents = append(s.ents, tableEnt{hash: h, chunk: uint32(c), off: uint32(off), nKey: uint32(nKey), nExtra: uint32(n - nKey)})
 	s.vals = append(s.vals, v)
-	s.place(h, int32(len(s.ents)))
+	s.slots.place(h, int32(len(s.ents)))
 }
 
 func (s *tableShard[V]) grow() {
-	s.slots = make([]int32, max(64, 2*len(s.slots)))
+	s.slots = make(slots, max(64, 2*len(s.slots)))
 	for j := range s.ents {
-		s.place(s.ents[j].hash, int32(j+1))
+		s.slots.place(s.ents[j].hash, int32(j+1))
 	}
 }
 
-func (s *tableShard[V]) place(h uint64, slot int32) {
-	mask := uint64(len(s.slots) - 1)
+// slots is the open-addressing index of a table's shard: per slot, the
+// index of an entry + 1, or 0 for none. Its length is a power of two, and
+// its owner keeps it at most half full.
+type slots []int32
+
+// find returns the first entry on h's probe sequence that is accepts, or
+// -1 when an empty slot comes first.
+func (sl slots) find(h uint64, is func(j int32) bool) int {
+	if len(sl) == 0 {
+		return -1
+	}
+	mask := uint64(len(sl) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		if s.slots[i] == 0 {
-			s.slots[i] = slot
+		j := sl[i] - 1
+		if j < 0 {
+			return -1
+		}
+		if is(j) {
+			return int(j)
+		}
+	}
+}
+
+// place puts slot in the first empty slot on h's probe sequence.
+func (sl slots) place(h uint64, slot int32) {
+	mask := uint64(len(sl) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if sl[i] == 0 {
+			sl[i] = slot
 			return
 		}
 	}
@@ -167,7 +182,7 @@ type pairTable struct {
 
 type pairTableShard struct {
 	mu    sync.Mutex
-	slots []int32 // entry index + 1; 0 is empty
+	slots slots
 	keys  []uint64
 	vals  []packed
 }
@@ -201,40 +216,18 @@ func (t *pairTable) put(k uint64, p packed) {
 		return
 	}
 	if 2*(len(s.keys)+1) > len(s.slots) {
-		s.slots = make([]int32, max(64, 2*len(s.slots)))
+		s.slots = make(slots, max(64, 2*len(s.slots)))
 		for j, kk := range s.keys {
-			s.place(pairHash(kk), int32(j+1))
+			s.slots.place(pairHash(kk), int32(j+1))
 		}
 	}
 	s.keys = append(s.keys, k)
 	s.vals = append(s.vals, p)
-	s.place(h, int32(len(s.keys)))
+	s.slots.place(h, int32(len(s.keys)))
 }
 
 func (s *pairTableShard) find(h, k uint64) int {
-	if len(s.slots) == 0 {
-		return -1
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		j := s.slots[i] - 1
-		if j < 0 {
-			return -1
-		}
-		if s.keys[j] == k {
-			return int(j)
-		}
-	}
-}
-
-func (s *pairTableShard) place(h uint64, slot int32) {
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		if s.slots[i] == 0 {
-			s.slots[i] = slot
-			return
-		}
-	}
+	return s.slots.find(h, func(j int32) bool { return s.keys[j] == k })
 }
 
 // packed is a Result of the index (no override, no code) without
