@@ -48,6 +48,19 @@ type Recycler interface {
 	Recycle(recs []*Record)
 }
 
+// Reclaimer is a Source that takes back the records it gave: Run calls
+// Reclaim from the writer goroutine once every sink has written a batch and
+// the stage, if it is a Recycler, took back its values. From the call on,
+// the records, and the backing arrays of their Fields and Problems slices,
+// are the source's again: a later Read may hand them out again,
+// overwritten. The cell strings themselves are never reused, so a string
+// kept by a stage or a sink stays valid; a *Record or a Fields or Problems
+// slice kept past the batch's Write does not. Reclaim may run concurrently
+// with Read.
+type Reclaimer interface {
+	Reclaim(recs []*Record)
+}
+
 // StageFunc is a stateless Stage: every worker calls the function.
 type StageFunc func(ctx context.Context, recs []*Record) error
 
@@ -163,6 +176,7 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 		})
 	}
 	recycler, _ := stage.(Recycler)
+	reclaimer, _ := src.(Reclaimer)
 	g.Go(func() error { // writer
 		for b := range order {
 			select {
@@ -181,6 +195,9 @@ func Run(ctx context.Context, src Source, stage Stage, sinks []Sink, opt Options
 			}
 			if recycler != nil {
 				recycler.Recycle(b.recs)
+			}
+			if reclaimer != nil {
+				reclaimer.Reclaim(b.recs)
 			}
 		}
 		return nil

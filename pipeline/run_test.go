@@ -338,3 +338,36 @@ func TestRunRecyclesAfterSinks(t *testing.T) {
 		t.Errorf("%d of 5000 rows recycled; handed back before being written: %v", st.recycled, st.early)
 	}
 }
+
+// reclaiming is a genSource that takes its records back and checks that
+// the stage had recycled each batch first, and the sink written it.
+type reclaiming struct {
+	genSource
+	st        *recycling
+	reclaimed int
+	early     bool
+}
+
+func (r *reclaiming) Reclaim(recs []*Record) {
+	r.st.mu.Lock()
+	recycled := r.st.recycled
+	r.st.mu.Unlock()
+	if recycled != r.reclaimed+len(recs) {
+		r.early = true // before the stage had the batch back
+	}
+	r.reclaimed += len(recs)
+}
+
+// A Source that is a Reclaimer gets every batch back once, after the sinks
+// and the stage's Recycle.
+func TestRunReclaimsAfterRecycle(t *testing.T) {
+	sink := &collect{}
+	st := &recycling{sink: sink}
+	src := &reclaiming{genSource: genSource{n: 5_000, rng: rand.New(rand.NewPCG(5, 6))}, st: st}
+	if _, err := Run(context.Background(), src, st, []Sink{sink}, Options{Workers: 4, BatchSize: 50, ApplicantColumn: 0}); err != nil {
+		t.Fatal(err)
+	}
+	if src.reclaimed != 5_000 || src.early || st.early {
+		t.Errorf("%d of 5000 rows reclaimed; before the stage's Recycle: %v; before the sink: %v", src.reclaimed, src.early, st.early)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -38,9 +39,13 @@ type CSV struct {
 	cr        *csv.Reader
 	header    []string
 	comma     rune
-	slab      []pipeline.Record // records are handed out from here, 256 at a time
-	one       *pipeline.Record  // with Options.Reuse, the one record every Read returns
-	cells     []string          // records' fields are cut from here (keep)
+	slab      []pipeline.Record  // records are handed out from here, 256 at a time
+	probs     []pipeline.Problem // room for the problems of the slab's records
+	free      []*pipeline.Record // reclaimed records, handed out before the slab's
+	mu        sync.Mutex
+	back      []*pipeline.Record // reclaimed records not yet in free (guarded by mu)
+	one       *pipeline.Record   // with Options.Reuse, the one record every Read returns
+	cells     []string           // records' fields are cut from here (keep)
 	raw       *countingReader
 	recoded   bool // bytes read from the file differ from those parsed
 	skipped   int64
@@ -251,9 +256,11 @@ func Sniff(p []byte) rune {
 func (c *CSV) Header() []string { return c.header }
 
 // reuse makes every later Read return one record, its Fields the slice
-// encoding/csv reuses (Options.Reuse). encoding/csv makes new strings for
+// encoding/csv reuses and its Problems the same room (Options.Reuse). encoding/csv makes new strings for
 // each record all the same, so cells stay valid.
-func (c *CSV) reuse() { c.one = new(pipeline.Record) }
+func (c *CSV) reuse() {
+	c.one = &pipeline.Record{Problems: make([]pipeline.Problem, 0, problemRoom)}
+}
 
 // Read implements pipeline.Source.
 func (c *CSV) Read() (*pipeline.Record, error) {
@@ -263,15 +270,12 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 	}
 	line, _ := c.cr.FieldPos(0)
 	var rec *pipeline.Record
+	var room []string // where the record's fields go, if it has enough
 	if c.one != nil {
 		rec = c.one
-		*rec = pipeline.Record{}
+		*rec = pipeline.Record{Problems: rec.Problems[:0]}
 	} else {
-		if len(c.slab) == 0 {
-			c.slab = make([]pipeline.Record, 256)
-		}
-		rec = &c.slab[0]
-		c.slab = c.slab[1:]
+		rec, room = c.next()
 	}
 	rec.Source, rec.Row = c.name, line
 	if !c.started {
@@ -300,10 +304,73 @@ func (c *CSV) Read() (*pipeline.Record, error) {
 	}
 	fields = fitFields(rec, fields, c.header, string(c.comma))
 	if c.one == nil {
-		fields = c.keep(fields)
+		if cap(room) >= len(fields) {
+			room = room[:len(fields):len(fields)]
+			copy(room, fields)
+			fields = room
+		} else {
+			fields = c.keep(fields)
+		}
 	}
 	rec.Fields = fields
 	return rec, nil
+}
+
+// problemRoom is the number of problems a record of the slab has room for
+// before Add allocates.
+const problemRoom = 2
+
+// maxReclaimed bounds the reclaimed records a reader keeps: about the
+// batches in flight.
+const maxReclaimed = 1 << 15
+
+// next returns a record to fill, cleared: a reclaimed one, with its old
+// Fields slice (room, to be overwritten) and its Problems' room, or else
+// one from the slab, with room for problemRoom problems from a slab too.
+func (c *CSV) next() (rec *pipeline.Record, room []string) {
+	if len(c.free) == 0 {
+		c.mu.Lock()
+		c.free, c.back = c.back, c.free[:0]
+		c.mu.Unlock()
+	}
+	if n := len(c.free); n > 0 {
+		rec = c.free[n-1]
+		c.free[n-1] = nil
+		c.free = c.free[:n-1]
+		room = rec.Fields
+		probs := rec.Problems[:cap(rec.Problems)]
+		clear(probs) // drop the old details' strings
+		*rec = pipeline.Record{Problems: probs[:0]}
+		return rec, room
+	}
+	if len(c.slab) == 0 {
+		c.slab = make([]pipeline.Record, 256)
+		c.probs = make([]pipeline.Problem, 256*problemRoom)
+	}
+	rec = &c.slab[0]
+	c.slab = c.slab[1:]
+	rec.Problems = c.probs[:0:problemRoom]
+	c.probs = c.probs[problemRoom:]
+	return rec, nil
+}
+
+// Reclaim implements pipeline.Reclaimer: the records, their Fields and
+// Problems slices are this reader's again, to be handed out, overwritten,
+// by later reads (unless Options.Reuse, whose one record is never
+// reclaimed). The caller keeps none of them; the cell strings are not
+// reused and stay valid. Safe to call while another goroutine reads.
+func (c *CSV) Reclaim(recs []*pipeline.Record) {
+	if c.one != nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, r := range recs {
+		if len(c.back) >= maxReclaimed {
+			return
+		}
+		c.back = append(c.back, r)
+	}
 }
 
 // keep copies a record's fields out of encoding/csv's reused slice into

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/casescreen/casescreen/pipeline"
 )
@@ -29,10 +30,10 @@ type Options struct {
 	// Stdin is what the input "-" reads; nil is os.Stdin.
 	Stdin io.Reader
 	// Reuse lets a file's Read return the same Record, with the same Fields
-	// slice, every time, overwritten by the next Read: for a caller that
-	// keeps no record, and no Fields slice, past the next Read (a pass that
-	// only looks). The cell strings stay valid, and a record reads the same
-	// as without Reuse. The CSV reader reuses; the others ignore it.
+	// and Problems slices, every time, overwritten by the next Read: for a
+	// caller that keeps no record, and no Fields or Problems slice, past
+	// the next Read (a pass that only looks). The cell strings stay valid,
+	// and a record reads the same as without Reuse. The CSV reader reuses; the others ignore it.
 	Reuse bool
 }
 
@@ -105,7 +106,9 @@ type Concat struct {
 	maps   [][]int // per source: union index of each of its columns; nil if identical
 	header []string
 	cur    int
-	sizes  []int64 // input file sizes, for Done; nil when unknown
+	// reading is cur, for Reclaim on the writer's goroutine.
+	reading atomic.Int32
+	sizes   []int64 // input file sizes, for Done; nil when unknown
 }
 
 // OpenAll opens every path and concatenates them. On error, everything
@@ -189,6 +192,7 @@ func (c *Concat) Read() (*pipeline.Record, error) {
 		rec, err := c.srcs[c.cur].Read()
 		if errors.Is(err, io.EOF) {
 			c.cur++
+			c.reading.Store(int32(c.cur))
 			continue
 		}
 		if err != nil {
@@ -210,6 +214,17 @@ func (c *Concat) Read() (*pipeline.Record, error) {
 		return rec, nil
 	}
 	return nil, io.EOF
+}
+
+// Reclaim implements pipeline.Reclaimer: the records go back to the
+// source being read, if it takes records back (a CSV file does), for its
+// later reads; records of sources already read to their end are dropped.
+func (c *Concat) Reclaim(recs []*pipeline.Record) {
+	if cur := int(c.reading.Load()); cur < len(c.srcs) {
+		if r, ok := c.srcs[cur].(pipeline.Reclaimer); ok {
+			r.Reclaim(recs)
+		}
+	}
 }
 
 // Done estimates the share of the input read so far, 0..1, from the

@@ -1,6 +1,7 @@
 package readers
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -101,5 +102,96 @@ func TestCSVRecordsKeepTheirCells(t *testing.T) {
 	}
 	if got := strings.Join(second.Fields, ","); got != "3,4" {
 		t.Errorf("second record %q after an append to the first, want 3,4", got)
+	}
+}
+
+// Reclaimed records are handed out again, and every row reads as it does
+// from a reader that reclaims nothing: cells, position and problems. A
+// record the caller kept (not reclaimed) is never overwritten.
+func TestCSVReclaimedRecordsReadTheSame(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,title,start\n")
+	for i := range 2_000 {
+		switch i % 7 {
+		case 3:
+			fmt.Fprintf(&b, "%d,short\n", i) // too few fields: a problem
+		case 5:
+			fmt.Fprintf(&b, "%d,long,2024-01-01,x,y\n", i) // too many: a problem
+		default:
+			fmt.Fprintf(&b, "%d,\"Cook, %d\",2024-01-%02d\n", i, i, i%28+1)
+		}
+	}
+	data := b.String()
+	plain, err := NewCSV(strings.NewReader(data), "r.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []pipeline.Record
+	for {
+		rec, err := plain.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, *rec)
+	}
+	src, err := NewCSV(strings.NewReader(data), "r.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[int]*pipeline.Record{} // by index into want
+	seen := map[*pipeline.Record]int{}
+	var batch []*pipeline.Record
+	check := func(i int, rec *pipeline.Record) {
+		t.Helper()
+		w := want[i]
+		if rec.Row != w.Row || !slices.Equal(rec.Fields, w.Fields) || !slices.Equal(rec.Problems, w.Problems) {
+			t.Fatalf("record %d: %+v, want %+v", i, *rec, w)
+		}
+	}
+	for i := 0; ; i++ {
+		rec, err := src.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[rec]++
+		for k, r := range kept {
+			if r == rec {
+				t.Fatalf("record %d kept by the caller handed out again at %d", k, i)
+			}
+		}
+		check(i, rec)
+		rec.Fields[0] = "overwritten by the consumer" // the record is the caller's until reclaimed
+		rec.Problems = append(rec.Problems, pipeline.Problem{Code: "stage"})
+		if i%100 == 0 {
+			kept[i] = rec // never reclaimed
+			continue
+		}
+		batch = append(batch, rec)
+		if len(batch) == 50 {
+			src.Reclaim(batch)
+			batch = nil
+		}
+	}
+	reused := 0
+	for _, n := range seen {
+		if n > 1 {
+			reused++
+		}
+	}
+	if reused == 0 {
+		t.Fatal("no reclaimed record was handed out again")
+	}
+	for i, rec := range kept {
+		w := want[i]
+		if rec.Fields[0] != "overwritten by the consumer" || !slices.Equal(rec.Fields[1:], w.Fields[1:]) ||
+			!slices.Equal(rec.Problems[:len(rec.Problems)-1], w.Problems) {
+			t.Errorf("kept record %d changed by later reads: %+v", i, *rec)
+		}
 	}
 }

@@ -94,6 +94,14 @@ func (m *mergeFill) Read() (*pipeline.Record, error) {
 	return rec, nil
 }
 
+// Reclaim implements pipeline.Reclaimer: the records go back to the
+// source under the fill, if it takes records back.
+func (m *mergeFill) Reclaim(recs []*pipeline.Record) {
+	if r, ok := m.Source.(pipeline.Reclaimer); ok {
+		r.Reclaim(recs)
+	}
+}
+
 // covered reports whether a merged range over the applicant column holds
 // rows first..last of source.
 func covered(merges map[string][]readers.MergedRange, source string, first, last int) bool {
@@ -361,6 +369,14 @@ func (r *replay) Read() (*pipeline.Record, error) {
 		return rec, nil
 	}
 	return r.Source.Read()
+}
+
+// Reclaim implements pipeline.Reclaimer: the records (held ones too: they
+// are the source's) go back to the source, if it takes records back.
+func (r *replay) Reclaim(recs []*pipeline.Record) {
+	if x, ok := r.Source.(pipeline.Reclaimer); ok {
+		x.Reclaim(recs)
+	}
 }
 
 // warmUp matches, on another goroutine, the titles of the rows the first
