@@ -125,7 +125,7 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 	d := Decision{Category: c.ID}
 	listed := false
 	for i := range a.Jobs {
-		if a.Jobs[i].Code != "" && c.codes[a.Jobs[i].Code] {
+		if c.Lists(a.Jobs[i].Code) {
 			listed = true
 			break
 		}
@@ -192,7 +192,7 @@ func (rs *RuleSet) evalOccupation(c *Category, a *Applicant, asOf Date) Decision
 // doubt (the jobs evalOccupation adds up first; the projection uses the
 // same).
 func (c *Category) certain(j *Job, r Rule) bool {
-	return j.Code != "" && c.codes[j.Code] && j.DatesKnown && j.HoursKnown && !j.LowConfidence &&
+	return c.Lists(j.Code) && j.DatesKnown && j.HoursKnown && !j.LowConfidence &&
 		!(r.Location == Canada && j.Country != CountryCanada)
 }
 

@@ -90,7 +90,10 @@ type Category struct {
 	// military category's job offer); a category with any is at best review.
 	ExtraRequirements []string `json:"extra_requirements,omitempty"`
 
-	codes map[string]bool
+	// codes has bit n set when the 5-digit code n is on NOCCodes (its
+	// 100,000 bits are 12.5 KB): a job's code is looked up for every
+	// category, and a bit is cheaper than a map's hash of the string.
+	codes []uint64
 }
 
 // Language is a language requirement: MinLevel or more in all four abilities.
@@ -131,7 +134,26 @@ func (c *Category) Active(day Date) bool {
 }
 
 // Lists reports whether code is on the category's occupation list.
-func (c *Category) Lists(code string) bool { return c.codes[code] }
+func (c *Category) Lists(code string) bool {
+	n, ok := nocNumber(code)
+	return ok && c.codes != nil && c.codes[n>>6]&(1<<(n&63)) != 0
+}
+
+// nocNumber reads a 5-digit code as its number; ok is false for any other
+// string (NOCCodes holds 5-digit codes only, so such a code is on no list).
+func nocNumber(code string) (n uint32, ok bool) {
+	if len(code) != 5 {
+		return 0, false
+	}
+	for i := range 5 {
+		d := code[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + uint32(d)
+	}
+	return n, true
+}
 
 // InForce reports whether the set applies on day.
 func (rs *RuleSet) InForce(day Date) bool {
@@ -267,7 +289,7 @@ func (c *Category) validate(known func(string) bool) error {
 			return fmt.Errorf("unknown language %q", l.Language)
 		}
 	}
-	c.codes = make(map[string]bool, len(c.NOCCodes))
+	c.codes = make([]uint64, 100_000/64+1)
 	for _, code := range c.NOCCodes {
 		if len(code) != 5 || strings.Trim(code, "0123456789") != "" {
 			return fmt.Errorf("NOC code %q is not 5 digits", code)
@@ -275,7 +297,8 @@ func (c *Category) validate(known func(string) bool) error {
 		if known != nil && !known(code) {
 			return fmt.Errorf("unknown NOC 2021 code %s", code)
 		}
-		c.codes[code] = true
+		n, _ := nocNumber(code)
+		c.codes[n>>6] |= 1 << (n & 63)
 	}
 	return nil
 }

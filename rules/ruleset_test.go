@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,5 +62,41 @@ func TestBuiltinFacts(t *testing.T) {
 	}
 	if ids["agriculture"] {
 		t.Error("agriculture was retired in 2026")
+	}
+}
+
+// A category lists exactly its noc_codes: every 5-digit code, 00000 to
+// 99999, is on the list as it is in NOCCodes, and nothing that is not 5
+// digits is.
+func TestCategoryListsItsCodes(t *testing.T) {
+	body := `{"format":"casescreen-rules/1","rule_sets":[{"name":"prov","title":"t","effective_from":"2026-01-01","effective_to":null,
+ "window_years":3,"min_hours":1560,"continuous":false,"max_gap_days":7,"location":"any","categories":[
+ {"id":"techs","name":"x","noc_codes":["00010","22220","31301","63200","99999"]}]}]}`
+	p := filepath.Join(t.TempDir(), "rules.json")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rf, err := LoadFile(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &rf.Sets[0].Categories[0]
+	want := map[string]bool{}
+	for _, code := range c.NOCCodes {
+		want[code] = true
+	}
+	for n := range 100_000 {
+		code := fmt.Sprintf("%05d", n)
+		if c.Lists(code) != want[code] {
+			t.Errorf("Lists(%s) = %v, want %v", code, c.Lists(code), want[code])
+		}
+	}
+	for _, code := range []string{"", "2222", "222200", " 2222", "2222a", "22220 ", "-2222"} {
+		if c.Lists(code) {
+			t.Errorf("Lists(%q) = true, want false", code)
+		}
+	}
+	if (&Category{NOCCodes: []string{"22220"}}).Lists("22220") {
+		t.Error("a category not loaded lists a code")
 	}
 }
