@@ -36,6 +36,28 @@ const csvFlush = 256 << 10
 
 var needsQuote = [256]bool{',': true, '"': true, '\r': true, '\n': true}
 
+// hasQuoteByte reports whether s has a byte of needsQuote. It reads eight
+// bytes at a time: (w - ones) &^ w & highs is non-zero exactly when a byte
+// of w is zero, and w xor the byte repeated zeroes the bytes equal to it.
+func hasQuoteByte(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		comma, quote, cr, lf := w^(ones*','), w^(ones*'"'), w^(ones*'\r'), w^(ones*'\n')
+		if ((comma-ones)&^comma|(quote-ones)&^quote|(cr-ones)&^cr|(lf-ones)&^lf)&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if needsQuote[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // appendField appends one CSV field, neutralised against formula injection.
 func appendField(b []byte, s string) []byte {
 	if s != "" {
@@ -46,14 +68,7 @@ func appendField(b []byte, s string) []byte {
 	}
 	// A leading space is quoted too, as encoding/csv does, so that readers
 	// that trim leading space keep it.
-	quote := s != "" && s[0] == ' '
-	for i := 0; i < len(s) && !quote; i++ {
-		if needsQuote[s[i]] {
-			quote = true
-			break
-		}
-	}
-	if !quote {
+	if !(s != "" && s[0] == ' ') && !hasQuoteByte(s) {
 		return append(b, s...)
 	}
 	b = append(b, '"')

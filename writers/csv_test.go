@@ -3,6 +3,8 @@ package writers
 import (
 	"bytes"
 	"encoding/csv"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/casescreen/casescreen/pipeline"
@@ -84,6 +86,46 @@ func TestAppendFieldQuotes(t *testing.T) {
 		want = append(want, '"')
 		if got := appendField([]byte("x,"), s); string(got) != "x,"+string(want) {
 			t.Errorf("appendField(%q) = %q, want %q", s, got[2:], want)
+		}
+	}
+}
+
+// hasQuoteByte, eight bytes at a time, says what a byte-by-byte look at
+// needsQuote says: every byte value at every position of strings around a
+// word's length, and random strings of bytes near the quoting ones.
+func TestHasQuoteByteIsByteByByte(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if needsQuote[s[i]] {
+				return true
+			}
+		}
+		return false
+	}
+	for n := 1; n <= 19; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = byte(c)
+				if s := string(b); hasQuoteByte(s) != slow(s) {
+					t.Fatalf("hasQuoteByte(%q) = %v", s, hasQuoteByte(s))
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	near := []byte{',', '"', '\r', '\n', '+', '-', '#', '!', '\x0b', '\x0c', '\x0e', '\x8c', '\xa2', 0, 0xff, 'a'}
+	for range 100_000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(8) == 0 {
+				b[i] = near[rng.IntN(len(near))]
+			} else {
+				b[i] = 'a' + byte(rng.IntN(26))
+			}
+		}
+		if s := string(b); hasQuoteByte(s) != slow(s) {
+			t.Fatalf("hasQuoteByte(%q) = %v", s, hasQuoteByte(s))
 		}
 	}
 }
