@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -49,6 +50,7 @@ type CSV struct {
 	raw       *countingReader
 	recoded   bool // bytes read from the file differ from those parsed
 	skipped   int64
+	offset    atomic.Int64       // Offset's answer, stored by Read for the goroutines that report progress
 	notes     []pipeline.Problem // about the file; put on the first record
 	started   bool
 	encoding  string
@@ -265,6 +267,7 @@ func (c *CSV) reuse() {
 // Read implements pipeline.Source.
 func (c *CSV) Read() (*pipeline.Record, error) {
 	fields, err := c.cr.Read()
+	c.offset.Store(c.readOffset())
 	if errors.Is(err, io.EOF) {
 		return nil, io.EOF
 	}
@@ -431,8 +434,12 @@ func columnName(header []string, i int) string {
 }
 
 // Offset returns the number of bytes of the file read so far, for
-// progress reporting (for a decoded file, including what is buffered).
-func (c *CSV) Offset() int64 {
+// progress reporting (for a decoded file, including what is buffered), as
+// of the last Read. It may be called while another goroutine calls Read.
+func (c *CSV) Offset() int64 { return c.offset.Load() }
+
+// readOffset is Offset read from the parser, on the goroutine that reads.
+func (c *CSV) readOffset() int64 {
 	if c.recoded {
 		return c.raw.n
 	}

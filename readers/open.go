@@ -236,13 +236,14 @@ func (c *Concat) Done() (frac float64, ok bool) {
 		return 0, false
 	}
 	var total, done float64
+	cur := int(c.reading.Load())
 	for i, s := range c.srcs {
 		size := float64(c.sizes[i])
 		total += size
 		switch {
-		case i < c.cur:
+		case i < cur:
 			done += size
-		case i > c.cur:
+		case i > cur:
 		default:
 			switch r := s.(type) {
 			case *CSV:

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -30,6 +31,7 @@ type Parquet struct {
 	buf    []parquet.Row
 	pos, n int
 	rowNum int
+	handed atomic.Int64 // rowNum, for Done: read while another goroutine reads
 }
 
 type leafKind uint8
@@ -118,6 +120,7 @@ func (p *Parquet) Read() (*pipeline.Record, error) {
 	row := p.buf[p.pos]
 	p.pos++
 	p.rowNum++
+	p.handed.Store(int64(p.rowNum))
 	fields := make([]string, len(p.header))
 	for _, v := range row {
 		c := v.Column()
@@ -194,7 +197,7 @@ func formatFloat(f float64, bits int) string {
 // Done returns the share of the file's rows read so far, 0..1.
 func (p *Parquet) Done() float64 {
 	if n := p.pf.NumRows(); n > 0 {
-		return float64(p.rowNum) / float64(n)
+		return float64(p.handed.Load()) / float64(n)
 	}
 	return 0
 }

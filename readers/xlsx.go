@@ -424,7 +424,7 @@ func (x *XLSX) Done() float64 {
 	if x.stream == nil || x.size <= 0 {
 		return 0
 	}
-	return min(1, float64(x.stream.read)/float64(x.size))
+	return min(1, float64(x.stream.read.Load())/float64(x.size))
 }
 
 // Close implements pipeline.Source.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
@@ -29,7 +30,7 @@ type xmlStream struct {
 	ioErr error // the first read error other than io.EOF
 	given int64 // bytes handed to the decoder
 	dec   *xml.Decoder
-	read  int64 // bytes taken from src, for progress
+	read  atomic.Int64 // bytes taken from src, for progress: read while another goroutine reads the stream
 }
 
 func newXMLStream(src io.Reader) (*xmlStream, error) {
@@ -127,7 +128,7 @@ func (s *xmlStream) fill(n int) {
 		}
 		m, err := s.src.Read(s.buf[s.w:])
 		s.w += m
-		s.read += int64(m)
+		s.read.Add(int64(m))
 		if errors.Is(err, io.EOF) {
 			s.eof = true
 		} else if err != nil {
