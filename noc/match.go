@@ -246,7 +246,7 @@ func canonicalTitle(title string, forms map[string]wordForm) string {
 			toks := make([][]string, len(pieces))
 			for i, piece := range pieces {
 				if len(pieces) == 1 && read[r] != nil {
-					toks[i] = read[r] // splitRolesWith read this role so
+					toks[i] = read[r] // the same tokens, read by splitRolesWith
 				} else {
 					toks[i] = tokensWith(words(piece), forms)
 				}
@@ -1992,7 +1992,7 @@ func (ix *Index) rescore(cands []Candidate, ctx []int32, hasCtx, generic bool) [
 // retrieval ("operator" in "gas plant" as "gas plant operator").
 //
 // The answer depends on the title and on the context's words that some
-// title or qualifier has (titleWords), nothing else: it is computed once
+// title or qualifier has (titleWord), nothing else: it is computed once
 // per distinct pair of the two and kept in ix.expansions, so that the
 // many rows whose employers differ only in words no title has share it.
 func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
