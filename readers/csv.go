@@ -258,8 +258,9 @@ func Sniff(p []byte) rune {
 func (c *CSV) Header() []string { return c.header }
 
 // reuse makes every later Read return one record, its Fields the slice
-// encoding/csv reuses and its Problems the same room (Options.Reuse). encoding/csv makes new strings for
-// each record all the same, so cells stay valid.
+// encoding/csv reuses and its Problems the same room (Options.Reuse).
+// encoding/csv makes new strings for each record all the same, so cells
+// stay valid.
 func (c *CSV) reuse() {
 	c.one = &pipeline.Record{Problems: make([]pipeline.Problem, 0, problemRoom)}
 }

@@ -33,7 +33,8 @@ type Options struct {
 	// and Problems slices, every time, overwritten by the next Read: for a
 	// caller that keeps no record, and no Fields or Problems slice, past
 	// the next Read (a pass that only looks). The cell strings stay valid,
-	// and a record reads the same as without Reuse. The CSV reader reuses; the others ignore it.
+	// and a record reads the same as without Reuse. The CSV reader reuses;
+	// the others ignore it.
 	Reuse bool
 }
 
@@ -106,7 +107,8 @@ type Concat struct {
 	maps   [][]int // per source: union index of each of its columns; nil if identical
 	header []string
 	cur    int
-	// reading is cur, for Reclaim on the writer's goroutine.
+	// reading is cur, for Reclaim and Done, which run on other goroutines
+	// than Read.
 	reading atomic.Int32
 	sizes   []int64 // input file sizes, for Done; nil when unknown
 }
