@@ -54,29 +54,17 @@ func newTable[V any](maxEntries int) *table[V] {
 
 func (t *table[V]) shard(h uint64) *tableShard[V] { return &t.shards[h>>60] }
 
-// getString looks up key.
-func (t *table[V]) getString(key string) (v V, extra []byte, ok bool) {
-	h := maphash.String(t.seed, key)
-	s := t.shard(h)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if i := s.find(h, func(k []byte) bool { return string(k) == key }); i >= 0 {
-		e := &s.ents[i]
-		return s.vals[i], s.chunks[e.chunk][e.off+e.nKey : e.off+e.nKey+e.nExtra : e.off+e.nKey+e.nExtra], true
-	}
-	return v, nil, false
-}
-
-// getBytes looks up key.
-func (t *table[V]) getBytes(key []byte) (v V, ok bool) {
+// getBytes looks up key; extra is the entry's own byte string.
+func (t *table[V]) getBytes(key []byte) (v V, extra []byte, ok bool) {
 	h := maphash.Bytes(t.seed, key)
 	s := t.shard(h)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if i := s.find(h, func(k []byte) bool { return bytes.Equal(k, key) }); i >= 0 {
-		return s.vals[i], true
+		e := &s.ents[i]
+		return s.vals[i], s.chunks[e.chunk][e.off+e.nKey : e.off+e.nKey+e.nExtra : e.off+e.nKey+e.nExtra], true
 	}
-	return v, false
+	return v, nil, false
 }
 
 // putString stores v and extra under key, unless key is there already or
@@ -378,4 +366,50 @@ func (e *expansion) roleMatch(c *Classification) (roleMatch, bool) {
 	}
 	return roleMatch{exact: e.exact, code: cands[0].Code, method: MethodFuzzy, cands: cands,
 		f: features{kind: kindContext, sim: e.sim, margin: e.margin, hasCtx: true}}, true
+}
+
+// maxRankings bounds the titles whose ranked retrieval without context an
+// Index keeps (Index.rankTokens).
+const maxRankings = 200_000
+
+// ranked is a result of rankWith without context, without pointers: its
+// candidates as unit-group indexes and scores; none when no word of the
+// title is indexed (MethodNone).
+type ranked struct {
+	scores [maxCands]float64
+	units  [maxCands]int16
+	n      uint8
+	none   bool
+}
+
+// packRanked packs rankWith's answer, or reports false when it does not
+// fit (a code outside the classification): it is then not cached.
+func packRanked(c *Classification, p part) (ranked, bool) {
+	if p.method == MethodNone && len(p.cands) == 0 {
+		return ranked{none: true}, true
+	}
+	if p.kind != kindFuzzy || p.method != MethodFuzzy || len(p.cands) > maxCands {
+		return ranked{}, false
+	}
+	r := ranked{n: uint8(len(p.cands))}
+	for i, cd := range p.cands {
+		u, found := c.index[cd.Code]
+		if !found {
+			return ranked{}, false
+		}
+		r.units[i], r.scores[i] = int16(u), cd.Score
+	}
+	return r, true
+}
+
+// part is the answer r was packed from; its candidates are new.
+func (r *ranked) part(c *Classification) part {
+	if r.none {
+		return part{method: MethodNone}
+	}
+	cands := make([]Candidate, r.n, maxCands)
+	for i := range cands {
+		cands[i] = Candidate{c.Units[r.units[i]].Code, r.scores[i]}
+	}
+	return part{kind: kindFuzzy, cands: cands, method: MethodFuzzy}
 }

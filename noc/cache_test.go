@@ -18,7 +18,7 @@ func TestTable(t *testing.T) {
 	stored := 0
 	for i := range 1000 {
 		k := fmt.Sprintf("key %d", i)
-		v, extra, ok := tb.getString(k)
+		v, extra, ok := tb.getBytes([]byte(k))
 		if !ok {
 			continue
 		}
@@ -26,14 +26,14 @@ func TestTable(t *testing.T) {
 		if v != uint32(i) || string(extra) != fmt.Sprintf("extra %d", i) {
 			t.Fatalf("%s: %d %q", k, v, extra)
 		}
-		if w, ok := tb.getBytes([]byte(k)); !ok || w != v {
+		if w, _, ok := tb.getBytes([]byte(k)); !ok || w != v {
 			t.Fatalf("%s by bytes: %d %v", k, w, ok)
 		}
 	}
 	if stored != 1000 {
 		t.Errorf("%d of 1000 keys stored under a bound of 1600", stored)
 	}
-	if _, _, ok := tb.getString("key 1000"); ok {
+	if _, _, ok := tb.getBytes([]byte("key 1000")); ok {
 		t.Error("a key never stored was found")
 	}
 
@@ -44,7 +44,7 @@ func TestTable(t *testing.T) {
 	}
 	n := 0
 	for i := range 1000 {
-		if v, ok := small.getBytes([]byte(fmt.Sprint(i))); ok {
+		if v, _, ok := small.getBytes([]byte(fmt.Sprint(i))); ok {
 			if v != uint32(i) {
 				t.Fatalf("%d: %d", i, v)
 			}
@@ -67,7 +67,7 @@ func TestTableConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 5000 {
 				k := fmt.Sprintf("%d", (i*7+g)%3000)
-				if v, _, ok := tb.getString(k); ok && fmt.Sprint(v) != k {
+				if v, _, ok := tb.getBytes([]byte(k)); ok && fmt.Sprint(v) != k {
 					t.Errorf("%s: %d", k, v)
 					return
 				}
@@ -79,7 +79,7 @@ func TestTableConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if v, extra, ok := tb.getString(long); !ok || v != 7 || string(extra) != long {
+	if v, extra, ok := tb.getBytes([]byte(long)); !ok || v != 7 || string(extra) != long {
 		t.Errorf("long key: %d %d %v", v, len(extra), ok)
 	}
 }
@@ -307,5 +307,38 @@ func TestPairTable(t *testing.T) {
 	}
 	if n == 0 || n > 16 {
 		t.Errorf("%d entries in a table bounded at 16", n)
+	}
+}
+
+// rankTokens keeps, per title's tokens, what rankWith computes without
+// context: the same candidates, whether computed now or read back, and
+// candidates the caller may change without changing the cache.
+func TestRankingsCache(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	titles := [][]string{{"welder"}, {"senior", "pipe", "welder"}, {"manager"}, {"registered", "nurse"},
+		{"line", "cook"}, {"weldr"}, {"zzqx"}, {"software", "developer"}, {"truck", "driver", "long", "haul"}}
+	for _, toks := range titles {
+		want := ix.rankWith(nil, toks)
+		for pass := range 2 { // the first computes and stores, the second reads the cache
+			got := ix.rankTokens(toks)
+			if got.kind != want.kind || got.method != want.method || !slices.Equal(got.cands, want.cands) {
+				t.Errorf("%q, pass %d: %v %v %v, computed %v %v %v", toks, pass, got.kind, got.method, got.cands,
+					want.kind, want.method, want.cands)
+			}
+			if !slices.Equal(got.toks, toks) {
+				t.Errorf("%q, pass %d: tokens %q", toks, pass, got.toks)
+			}
+			for i := range got.cands {
+				got.cands[i].Code = "00000" // the caller's own copy
+			}
+		}
+	}
+	n := 0
+	for i := range ix.rankings.shards {
+		n += len(ix.rankings.shards[i].ents)
+	}
+	if n != len(titles) {
+		t.Errorf("%d rankings stored for %d distinct titles", n, len(titles))
 	}
 }

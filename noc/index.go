@@ -99,6 +99,9 @@ type Index struct {
 	// expansions holds the results of expanded, per title and the context
 	// words any title or qualifier has (Index.expanded); made by Freeze.
 	expansions *table[expansion]
+	// rankings holds rankWith's answers without context, per title's
+	// tokens (Index.rankTokens); made by Freeze.
+	rankings *table[ranked]
 }
 
 // maxRepairs bounds the tokens whose repair an Index remembers.
@@ -372,6 +375,7 @@ func (ix *Index) Freeze() {
 	}
 	ix.forms = nil
 	ix.expansions = newTable[expansion](maxExpansions)
+	ix.rankings = newTable[ranked](maxRankings)
 	ix.frozen = true
 	ix.pool.New = func() any {
 		return &scratch{acc: make([]float64, len(ix.docs)), mods: make([]float64, len(ix.docs)),

@@ -1046,11 +1046,36 @@ const genericCodes = 3
 
 // Ranked retrieval.
 
+// rankTokens is ranked retrieval of a title's tokens, without context.
+// Many titles come to the same tokens, and a title is ranked both for
+// itself and for the alternatives of its exact match (exactPart), so the
+// answer is computed once per distinct tokens and kept in ix.rankings.
 func (ix *Index) rankTokens(toks []string) part {
-	p := ix.rankWith(nil, toks)
+	p := ix.rankCached(toks)
 	p.toks = toks
 	if len(toks) > 0 {
 		p.generic = genericHeads[toks[len(toks)-1]]
+	}
+	return p
+}
+
+// rankCached is rankWith(nil, toks), from ix.rankings when it holds it.
+// Its candidates are the caller's own.
+func (ix *Index) rankCached(toks []string) part {
+	if ix.rankings == nil {
+		return ix.rankWith(nil, toks)
+	}
+	var buf [256]byte
+	key := buf[:0]
+	for _, t := range toks {
+		key = append(append(key, t...), ' ')
+	}
+	if r, _, ok := ix.rankings.getBytes(key); ok {
+		return r.part(ix.cls)
+	}
+	p := ix.rankWith(nil, toks)
+	if r, ok := packRanked(ix.cls, p); ok {
+		ix.rankings.putBytes(key, r)
 	}
 	return p
 }
@@ -2023,7 +2048,7 @@ func (ix *Index) expanded(toks []string, ctx []int32) (roleMatch, bool) {
 	if rel == nil {
 		rel = ctx
 	}
-	if e, ok := ix.expansions.getBytes(key); ok {
+	if e, _, ok := ix.expansions.getBytes(key); ok {
 		return e.roleMatch(ix.cls)
 	}
 	m, ok := ix.expand(toks, rel)

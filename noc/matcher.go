@@ -26,7 +26,7 @@ type Matcher struct {
 	overIdx   map[string]int32 // normalised title -> index in overList
 	overList  [][]override
 
-	titles *table[titleVal] // raw title -> its ranking; extra: the qualifiers typed around it
+	titles *table[titleVal] // raw title, ASCII lower-cased -> its ranking; extra: the qualifiers typed around it
 	ctxs   *table[uint32]   // industry, employer, qualifiers, duties -> context id
 	pairs  *pairTable       // ranking id, context id -> the packed result
 
@@ -244,7 +244,8 @@ const splitDecided = 0.9
 // from one goroutine only, and give it back with Release.
 type Local struct {
 	m     *Matcher
-	key   []byte
+	key   []byte              // a context's key
+	tkey  []byte              // a title's key
 	forms map[string]wordForm // word -> its form, for CanonicalTitle
 }
 
@@ -378,8 +379,15 @@ func (l *Local) title(raw string) (rk *Ranking, tv titleVal, extra []byte) {
 // keep is not read (ok false).
 func (l *Local) titleFor(raw string, cachedOnly bool) (rk *Ranking, tv titleVal, extra []byte, ok bool) {
 	m := l.m
-	if tv, extra, ok := m.titles.getString(raw); ok {
+	// Spellings that differ in ASCII case only read the same (words folds
+	// case; the separators SplitQualifiers and splitRoles look for are
+	// found ignoring it), so they share one entry.
+	l.tkey = appendLowerASCII(l.tkey[:0], raw)
+	if tv, extra, ok := m.titles.getBytes(l.tkey); ok {
 		return nil, tv, extra, true
+	}
+	if string(l.tkey) != raw {
+		raw = string(l.tkey)
 	}
 	_, ex := SplitQualifiers(raw)
 	if len(l.forms) >= maxLocal {
@@ -415,7 +423,7 @@ func (l *Local) context(q Query, extra []byte) (uint32, []int32) {
 	b = append(append(b, 0), q.Duties...)
 	l.key = b
 	m := l.m
-	if id, ok := m.ctxs.getBytes(b); ok {
+	if id, _, ok := m.ctxs.getBytes(b); ok {
 		return id, nil
 	}
 	if len(extra) > 0 {
@@ -427,6 +435,19 @@ func (l *Local) context(q Query, extra []byte) (uint32, []int32) {
 		m.ctxs.putBytes(b, id)
 	}
 	return id, toks
+}
+
+// appendLowerASCII appends s to b with its ASCII letters lower-cased; other
+// bytes, those of non-ASCII letters included, are kept as they are.
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // idsKey encodes token ids as a string, for a map key.

@@ -283,3 +283,41 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// Spellings of a title that differ in ASCII case only share one entry of
+// the cache of raw titles, and every one of them matches as it would
+// alone; other spellings keep entries of their own.
+func TestTitleCaseShared(t *testing.T) {
+	ix := NewIndex(Builtin())
+	ix.Freeze()
+	spellings := []string{"Pipe Welder @ Acme Steel", "PIPE WELDER @ ACME STEEL", "pipe welder @ acme steel", "pIPE wELDER @ Acme steel"}
+	m := NewMatcher(ix)
+	var first Result
+	for i, s := range spellings {
+		alone := NewMatcher(ix).Match(Query{Title: s, Industry: "manufacturing"}, "")
+		got := m.Match(Query{Title: s, Industry: "manufacturing"}, "")
+		if !sameResult(got, alone) {
+			t.Errorf("%q: %+v, alone %+v", s, got, alone)
+		}
+		if i == 0 {
+			first = got
+		} else if !sameResult(got, first) {
+			t.Errorf("%q: %+v, %q gave %+v", s, got, spellings[0], first)
+		}
+	}
+	entries := func() int {
+		n := 0
+		for i := range m.titles.shards {
+			n += len(m.titles.shards[i].ents)
+		}
+		return n
+	}
+	if n := entries(); n != 1 {
+		t.Errorf("%d raw titles stored for %d spellings differing in case", n, len(spellings))
+	}
+	m.Match(Query{Title: "Pipe  Welder @ Acme Steel"}, "") // another spelling: a space more
+	m.Match(Query{Title: "Pipe Wélder @ Acme Steel"}, "")  // non-ASCII letters are kept
+	if n := entries(); n != 3 {
+		t.Errorf("%d raw titles stored, want 3", n)
+	}
+}
