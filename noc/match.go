@@ -204,6 +204,7 @@ type part struct {
 	qualOnly bool        // one code has the title, only with a qualifier (quals[0]): "accounts clerk - financial sector"
 	notJob   bool        // the cell says there was no job ("student", "unemployed")
 	residual bool        // cands[0] is the head's group n.e.c., the title naming none of its groups (Index.residual)
+	bare     bool        // one role of several, coded as its generic head alone is ("office clerk": a clerk's code; Index.bareHead)
 }
 
 // Rank computes the Ranking of a title.
@@ -216,6 +217,7 @@ func (ix *Index) Rank(title string) *Ranking {
 	for _, p := range roles {
 		rp := ix.rankPart(p)
 		rp.written = rankOnly(Tokens(p))
+		rp.bare = len(roles) > 1 && ix.bareHead(rp)
 		r.parts = append(r.parts, rp)
 	}
 	return r
@@ -1416,6 +1418,7 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 	var best roleMatch
 	var others []Candidate
 	var bestScore float64
+	bestBare := false // best is a bare role that a named one outranks (namedRole)
 	rank, rm := ix.rankOfOthers(rk, ctx)
 	for i, p := range rk.parts {
 		m := ix.finishPart(p, ctx)
@@ -1432,15 +1435,21 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 			continue
 		case rank >= 0 || i == 0:
 			best, bestScore = m, s
+			bestBare = p.bare
 			continue
 		case m.none:
 			continue
+		case !best.none && namedRole(best, bestBare) && !namedRole(m, p.bare):
+			// A named role is not replaced by a bare one, whatever its score.
+			others = append(others, Candidate{m.code, s})
 		case best.none, s > bestScore+roleMargin,
-			m.f.hasCtx && m.f.agree > best.f.agree+roleCtxMargin && s >= bestScore/2:
+			m.f.hasCtx && m.f.agree > best.f.agree+roleCtxMargin && s >= bestScore/2,
+			bestBare && namedRole(m, p.bare):
 			if !best.none {
 				others = append(others, Candidate{best.code, bestScore})
 			}
 			best, bestScore = m, s
+			bestBare = p.bare
 		default:
 			others = append(others, Candidate{m.code, s})
 		}
@@ -1468,6 +1477,34 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 		res.Reasons = append(res.Reasons, ReasonMultipleRoles)
 	}
 	return res, best.f
+}
+
+// bareHead reports whether a role is coded as its generic head alone is:
+// an "office clerk" or "records clerk" has the code of a plain "clerk", so
+// says no more than that the person is a clerk. Beside a role that names
+// an occupation ("office clerk, receptionist"), it gives way: the cell's
+// job is the named one (namedRole), as the NOC codes the occupation a job
+// names, not the catch-all group the generic head falls in without it.
+func (ix *Index) bareHead(p part) bool {
+	if len(p.cands) == 0 || len(p.toks) == 0 || p.kind == kindNone {
+		return false
+	}
+	head := p.toks[len(p.toks)-1]
+	if !genericHeads[head] {
+		return false
+	}
+	hits, ok := ix.exact[head]
+	if !ok {
+		return false
+	}
+	return ix.exactPart(hits, kindExact, p.toks[len(p.toks)-1:]).cands[0].Code == p.cands[0].Code
+}
+
+// namedRole reports whether a role's match names an occupation: an indexed
+// title, or another reading of one, that is neither generic nor a bare
+// role (bareHead).
+func namedRole(m roleMatch, bare bool) bool {
+	return !bare && !m.none && !m.f.generic && !m.f.ambiguous && (m.f.kind == kindExact || m.f.kind == kindReading || m.f.kind == kindPartial)
 }
 
 // managerOfNamed reads a rank with the business it names, when no title

@@ -188,6 +188,11 @@ func TestMatchingRules(t *testing.T) {
 			// An inverted title is one role, unless its second part is a
 			// role of its own.
 			{title: "Supervisor, labourer", reason: ReasonMultipleRoles},
+			// A role coded as its generic head alone is (a records clerk
+			// has a plain clerk's code) gives way to one that names an
+			// occupation, whichever comes first.
+			{title: "Records clerk, legal secretary", code: "13111", alts: []string{"14100"}},
+			{title: "Legal secretary / general office clerk", code: "13111", alts: []string{"14100"}},
 		})
 	})
 	t.Run("owners and farm forms follow the NOC convention", func(t *testing.T) {
