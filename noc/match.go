@@ -454,7 +454,8 @@ func (p part) withFirst(code string) part {
 // groups: a modifier names a group when one group holds at least half of
 // the titles with that head and that word ("mechanical": mechanical
 // engineers). A "design engineer", "test engineer" or "principal engineer"
-// names no discipline, so is an engineer not elsewhere classified.
+// names no discipline, so is an engineer not elsewhere classified; nor
+// does a rank ("lead engineer"), whichever group lists it most.
 func (ix *Index) residual(toks []string) (string, bool) {
 	n := len(toks)
 	head, ok := ix.vocab[toks[n-1]]
@@ -467,8 +468,8 @@ func (ix *Index) residual(toks []string) (string, bool) {
 	}
 	for _, t := range toks[:n-1] {
 		m, ok := ix.vocab[t]
-		if !ok {
-			continue
+		if !ok || authorityWords[t] {
+			continue // a rank ("lead engineer") names no discipline
 		}
 		counts := map[int32]int{}
 		total := 0

@@ -291,6 +291,10 @@ func TestMatchingRules(t *testing.T) {
 			// A modifier that names a discipline decides.
 			{title: "Mechanical design engineer", code: "21301"},
 			{title: "Structural design engineer", code: "21300"},
+			// A rank names no discipline, however many of a group's
+			// titles hold it.
+			{title: "Team lead engineer", code: "21399"},
+			{title: "Lead mechanical engineer", code: "21301"},
 		})
 		// The context keeps the engineer n.e.c. unless its words name a
 		// discipline as a modifier would: "engineering" names none (one
