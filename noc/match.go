@@ -401,6 +401,17 @@ func (ix *Index) rankPart(title string) part {
 	if hits, ok := ix.exact[key]; ok {
 		return ix.exactPart(hits, kindExact, toks)
 	}
+	if code, ok := ix.fieldResidual(toks); ok {
+		// Read as the profession n.e.c., one code as an exact title
+		// would be; the ranked codes are its alternatives.
+		p := part{kind: kindReading, method: MethodFuzzy, cands: []Candidate{{code, 1}}, toks: toks, residual: true}
+		for _, c := range ix.rankTokens(toks).cands {
+			if c.Code != code && len(p.alts) < maxAlts {
+				p.alts = append(p.alts, c)
+			}
+		}
+		return p
+	}
 	// Other readings of the title, each tried as an exact title first:
 	// French in English, a known title before " - " or inside a longer
 	// one, a head written first, compounds, activities and owners.
@@ -485,6 +496,63 @@ func (ix *Index) residual(toks []string) (string, bool) {
 			if 2*c >= total && c >= 2 {
 				return "", false
 			}
+		}
+	}
+	return code, true
+}
+
+// fieldResidual reads a title that names a profession's field
+// ("engineering", whose agent is an engineer, a head with a group n.e.c.)
+// and no discipline as one of the profession n.e.c.: an "engineering
+// project manager" is none of the civil, mechanical or electrical
+// engineering project managers the classification lists, but an engineer
+// of no named discipline (Index.residual), not the project manager a
+// shorter title inside it would make of it. The title must end titles of
+// genericCodes unit groups or more, all of the n.e.c. group's sub-major
+// group and none holding half of them.
+func (ix *Index) fieldResidual(toks []string) (string, bool) {
+	n := len(toks)
+	if n < 2 {
+		return "", false
+	}
+	code := ""
+	for _, t := range toks[:n-1] {
+		if agent, ok := agentNouns[t]; ok && len(agent) == 1 {
+			if id, ok := ix.vocab[agent[0]]; ok && ix.residuals[id] != "" {
+				code = ix.residuals[id]
+			}
+		}
+	}
+	if code == "" {
+		return "", false
+	}
+	ids := make([]int32, n)
+	for i, t := range toks {
+		id, ok := ix.vocab[t]
+		if !ok {
+			return "", false
+		}
+		ids[i] = id
+	}
+	counts := map[int32]int{}
+	total := 0
+	for _, d := range ix.postings[ids[n-1]] {
+		dd := &ix.docs[d]
+		if dd.head != ids[n-1] || len(dd.toks) <= n || !slices.Equal(dd.toks[len(dd.toks)-n:], ids) {
+			continue
+		}
+		if !strings.HasPrefix(dd.code, code[:3]) {
+			return "", false
+		}
+		counts[dd.unit]++
+		total++
+	}
+	if len(counts) < genericCodes {
+		return "", false
+	}
+	for _, c := range counts {
+		if 2*c >= total {
+			return "", false
 		}
 	}
 	return code, true
@@ -1511,9 +1579,11 @@ func namedRole(m roleMatch, bare bool) bool {
 // managerOfNamed reads a rank with the business it names, when no title
 // has the two ("livestock owner", "horse stable manager": ranked, not
 // exact), as the manager of that business: managerOf with the title's
-// other words beside the row's context.
+// other words beside the row's context. Not a title read as a
+// profession's group n.e.c. (an engineering project manager is an
+// engineer: Index.fieldResidual).
 func (ix *Index) managerOfNamed(p part, ctx []int32) (roleMatch, bool) {
-	if p.kind != kindFuzzy || len(p.cands) == 0 || !slices.ContainsFunc(p.toks, func(t string) bool { return rankHeads[t] || namedRanks[t] }) {
+	if p.kind != kindFuzzy || p.residual || len(p.cands) == 0 || !slices.ContainsFunc(p.toks, func(t string) bool { return rankHeads[t] || namedRanks[t] }) {
 		return roleMatch{}, false
 	}
 	var biz []int32

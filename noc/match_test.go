@@ -323,6 +323,37 @@ func TestMatchingRules(t *testing.T) {
 		if m.Index.professional([]string{"farmer"}) || m.Index.professional([]string{"welder"}) {
 			t.Error("professional: farmers and welders are not TEER 1")
 		}
+		// A title naming the profession's field and no discipline, listed
+		// only with a discipline in several of the profession's groups, is
+		// one of it n.e.c.: not the manager a shorter title makes of it.
+		cls, err := parseClassification("C|2|Engineering\n" +
+			"C|13100|Widget officers\ne|widget manager\nw|widget:3 office:2\n" +
+			"C|21300|Civil engineers\ne|civil engineer\ne|civil engineering widget manager\nw|civil:3 bridge:2\n" +
+			"C|21301|Mechanical engineers\ne|mechanical engineer\ne|mechanical engineering widget manager\nw|machine:3\n" +
+			"C|21310|Electrical engineers\ne|electrical engineer\ne|electrical engineering widget manager\nw|power:3\n" +
+			"C|21399|Other professional engineers\ne|professional engineer\nw|engineering:2\n" +
+			"C|22300|Civil engineering technicians\ne|civil engineering technician\ne|mechanical engineering technician - widgets\nw|civil:2\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		small := NewIndex(cls)
+		small.Freeze()
+		// Only the profession's groups: engineering technicians are not
+		// engineers.
+		for title, code := range map[string]string{"Engineering widget manager": "21399", "Engineering technician": ""} {
+			if got, _ := small.fieldResidual(Tokens(title)); got != code {
+				t.Errorf("fieldResidual(%q) = %q, want %q", title, got, code)
+			}
+		}
+		for _, c := range []struct{ title, industry, code string }{
+			{"Engineering widget manager", "", "21399"},
+			{"Engineering widget manager", "Bridges", "21399"},
+			{"Mechanical engineering widget manager", "", "21301"},
+		} {
+			if r := small.Match(Query{Title: c.title, Industry: c.industry}); r.Code != c.code {
+				t.Errorf("%q in %q: %s, want %s", c.title, c.industry, r.Code, c.code)
+			}
+		}
 		if code, ok := m.Index.residual([]string{"engineer"}); !ok || code != "21399" {
 			t.Errorf("residual(engineer) = %q, %v", code, ok)
 		}
