@@ -1882,6 +1882,20 @@ func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) 
 	if slices.Contains(p.toks, "operator") {
 		return roleMatch{}, false
 	}
+	if code, ok := ix.managersNamed(ctx, senior); ok && code != own {
+		// The context names the group's own sector: "Managers in
+		// agriculture" for a president in agriculture.
+		if agree := ix.contextScore(code, ctx); agree >= ownAgree+contradictGain {
+			cands := []Candidate{{code, 1}}
+			for _, c := range p.cands {
+				if c.Code != code && len(cands) < maxAlts+1 {
+					cands = append(cands, Candidate{c.Code, altsShare * math.Min(1, c.Score)})
+				}
+			}
+			f := features{kind: kindContext, sim: agree, margin: 1, hasCtx: true, agree: agree, generic: p.generic}
+			return roleMatch{code: code, method: MethodFuzzy, cands: cands, f: f}, true
+		}
+	}
 	var best, second float64
 	code := ""
 	for _, c := range ix.managers {
@@ -1907,6 +1921,41 @@ func (ix *Index) managerOf(p part, ctx []int32, compare bool) (roleMatch, bool) 
 	}
 	f := features{kind: kindContext, sim: best, margin: (best - second) / best, hasCtx: true, agree: best, generic: p.generic}
 	return roleMatch{code: code, method: MethodFuzzy, cands: cands, f: f}, true
+}
+
+// managersNamed returns the management group (TEER 0; of agriculture and
+// the other 80xxx groups only, for a senior rank) named "Managers in
+// <sector>" whose sector holds a word of the context that no other such
+// group's sector holds: the classification names such groups by their
+// sector, so a rank in that sector ("general manager" in agriculture, in
+// aquaculture, in health care) is one of them.
+func (ix *Index) managersNamed(ctx []int32, senior bool) (string, bool) {
+	found := ""
+	for _, id := range ctx {
+		t := ix.terms[id]
+		if genericHeads[t] || t == "other" || t == "service" || t == "and" {
+			continue
+		}
+		hit := ""
+		n := 0
+		for _, c := range ix.managers {
+			if senior && !strings.HasPrefix(c, "80") {
+				continue
+			}
+			u := ix.cls.Unit(c)
+			if u == nil {
+				continue
+			}
+			if _, sector, ok := strings.Cut(u.Title, " in "); ok && slices.Contains(Tokens(sector), t) {
+				hit, n = c, n+1
+			}
+		}
+		if n != 1 || found != "" && found != hit {
+			continue
+		}
+		found = hit
+	}
+	return found, found != ""
 }
 
 // finishShared decides among the codes that share an exact title by the

@@ -235,6 +235,14 @@ func TestMatchingRules(t *testing.T) {
 			// context describes best (was 00011 at 0.40).
 			{title: "Co-owner", industry: "Potato growing operation", code: "80020"},
 			{title: "President & CEO", industry: "Restaurant group", not: "60030"},
+			// A context naming the sector of a "Managers in <sector>"
+			// group: one of them (a senior rank, of a farm-like sector only).
+			// (Its description holds "agriculture" little more than those
+			// of horticulture's and aquaculture's managers do.)
+			{title: "Vice-president", industry: "Agriculture", code: "80020"},
+			{title: "Co-owner", industry: "Agriculture", code: "80020"},
+			{title: "Vice-president", industry: "Horticulture", code: "80021"},
+			{title: "Vice-president", industry: "Health care", not: "30010"},
 			// Without a business in the context, or with a business of
 			// its own, the title is read as before.
 			{title: "Deputy general manager", not: "80020"},
