@@ -6,6 +6,7 @@ package noc
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,6 +85,10 @@ type Index struct {
 	// supervisors and contractors (authorityGroup).
 	authority map[string]bool
 	managers  []string // the codes of the management unit groups (TEER 0), in code order
+	// sectorManagers maps a word to the management groups named
+	// "Managers in <sector>" whose sector holds it, in code order
+	// (Index.managersNamed).
+	sectorManagers map[int32][]string
 	// residuals maps a head word to the professional unit group named for
 	// it "not elsewhere classified": "engineer" -> 21399 Other
 	// professional engineers (Index.residual).
@@ -355,10 +360,18 @@ func (ix *Index) Freeze() {
 	}
 	ix.buildUnitPostings()
 	ix.authority = make(map[string]bool)
+	ix.sectorManagers = make(map[int32][]string)
 	for _, u := range ix.cls.Units {
 		low := strings.ToLower(u.Title)
 		if u.TEER == 0 {
 			ix.managers = append(ix.managers, u.Code)
+			if _, sector, ok := strings.Cut(u.Title, " in "); ok {
+				for _, t := range Tokens(sector) {
+					if id, ok := ix.vocab[t]; ok && !slices.Contains(ix.sectorManagers[id], u.Code) {
+						ix.sectorManagers[id] = append(ix.sectorManagers[id], u.Code)
+					}
+				}
+			}
 		}
 		if u.TEER == 0 || strings.Contains(low, "supervisors") || strings.Contains(low, "contractors") {
 			ix.authority[u.Code] = true

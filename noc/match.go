@@ -1938,15 +1938,8 @@ func (ix *Index) managersNamed(ctx []int32, senior bool) (string, bool) {
 		}
 		hit := ""
 		n := 0
-		for _, c := range ix.managers {
-			if senior && !strings.HasPrefix(c, "80") {
-				continue
-			}
-			u := ix.cls.Unit(c)
-			if u == nil {
-				continue
-			}
-			if _, sector, ok := strings.Cut(u.Title, " in "); ok && slices.Contains(Tokens(sector), t) {
+		for _, c := range ix.sectorManagers[id] {
+			if !senior || strings.HasPrefix(c, "80") {
 				hit, n = c, n+1
 			}
 		}
