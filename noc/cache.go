@@ -180,8 +180,15 @@ func newPairTable(maxEntries int) *pairTable {
 }
 
 // pairHash spreads a key's bits: its top bits pick the shard, its low
-// bits the slot.
-func pairHash(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 }
+// bits the slot. Every bit of the key must reach the low bits: the key's
+// low half is the context id, which thousands of rankings share (a
+// multiplication alone would leave the low bits to it, and the pairs of
+// one context on one run of slots). This is SplitMix64's finaliser.
+func pairHash(k uint64) uint64 {
+	k = (k ^ k>>30) * 0xBF58476D1CE4E5B9
+	k = (k ^ k>>27) * 0x94D049BB133111EB
+	return k ^ k>>31
+}
 
 func (t *pairTable) get(k uint64) (packed, bool) {
 	h := pairHash(k)
