@@ -286,7 +286,7 @@ func builtinIndex() *Index {
 // dev_titles below which TestAccuracy fails, a couple of points under what
 // was measured (docs/matching.md), and the largest expected calibration
 // error (points) allowed on the held-out half.
-var accuracyFloors = struct{ top1, top3, ece float64 }{62, 73, 9}
+var accuracyFloors = struct{ top1, top3, ece float64 }{62, 75, 9}
 
 // TestAccuracy measures the built-in index on the evaluation titles, fails
 // when dev_titles falls under the floors, and prints the report with -v.

@@ -975,7 +975,9 @@ type codeHits struct {
 // code order: a curated title that says why it differs from the
 // classification; then a code that has the title without a qualifier;
 // then a curated code; then the code with more official titles of the
-// key; the code last, for determinism.
+// key; the code last, for determinism. The other codes follow the default
+// in the order ranked retrieval gives them for the title's words (its
+// alternatives, likeliest first).
 func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	var cs []codeHits
 	for _, h := range hits {
@@ -1016,6 +1018,19 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 		}
 		return strings.Compare(a.code, b.code)
 	})
+	// The others follow in the order ranked retrieval puts them (the
+	// likeliest reading of the title's words first), those it does not
+	// rank last, in the order above.
+	ranked := ix.rankTokens(toks)
+	if len(cs) > 2 {
+		at := func(code string) int {
+			if i := slices.IndexFunc(ranked.cands, func(c Candidate) bool { return c.Code == code }); i >= 0 {
+				return i
+			}
+			return len(ranked.cands)
+		}
+		slices.SortStableFunc(cs[1:], func(a, b codeHits) int { return at(a.code) - at(b.code) })
+	}
 	p := part{kind: kind, method: MethodExact, toks: toks, shared: len(cs) > 1}
 	plain := 0
 	for _, c := range cs {
@@ -1052,7 +1067,6 @@ func (ix *Index) exactPart(hits []hit, kind matchKind, toks []string) part {
 	if p.qualOnly {
 		p.quals = [][]int32{cs[0].qual}
 	}
-	ranked := ix.rankTokens(toks)
 	for _, c := range ranked.cands {
 		if len(p.alts) == maxAlts {
 			break
@@ -1540,7 +1554,7 @@ func (ix *Index) finish(rk *Ranking, ctx []int32) (Result, features) {
 		for _, c := range others {
 			all = append(all, Candidate{c.Code, math.Min(c.Score, res.Score)})
 		}
-		res.Alts = mergeAlts(res.Code, res.Alts, all)
+		res.Alts = firstAlts(res.Code, all, res.Alts)
 	}
 	if len(rk.parts) > 1 {
 		res.Reasons = append(res.Reasons, ReasonMultipleRoles)
@@ -1688,16 +1702,18 @@ func resultCands(code string, cands []Candidate) int {
 	return len(cands)
 }
 
-func mergeAlts(chosen string, a, b []Candidate) []Candidate {
-	all := append(append([]Candidate{}, a...), b...)
-	sortCands(all)
+// firstAlts is the alternatives of a cell of several roles: the other
+// roles' codes first, best first (each is what the cell says the person
+// also does), then the chosen role's own alternatives, without the chosen
+// code or repeats, at most maxAlts.
+func firstAlts(chosen string, roles, own []Candidate) []Candidate {
+	roles = slices.Clone(roles)
+	slices.SortStableFunc(roles, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
 	out := make([]Candidate, 0, maxAlts)
-	seen := map[string]bool{chosen: true}
-	for _, c := range all {
-		if c.Code == "" || seen[c.Code] {
+	for _, c := range append(roles, own...) {
+		if c.Code == "" || c.Code == chosen || slices.ContainsFunc(out, func(o Candidate) bool { return o.Code == c.Code }) {
 			continue
 		}
-		seen[c.Code] = true
 		out = append(out, c)
 		if len(out) == maxAlts {
 			break
@@ -1754,7 +1770,7 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 					if len(alts) > 1 {
 						m.f.margin = (alts[0].Score - alts[1].Score) / alts[0].Score
 					}
-					return m
+					return keepSecond(m, code)
 				}
 			}
 		}
@@ -1764,7 +1780,7 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 			if e, ok := ix.expanded(p.toks, ctx); ok && e.code != code {
 				if ea := ix.contextScore(e.code, ctx); e.f.sim >= expandMin && (p.generic || ea >= f.agree+contradictGain) {
 					e.f.agree = ea
-					return e
+					return keepSecond(e, code)
 				}
 			}
 		}
@@ -1774,6 +1790,31 @@ func (ix *Index) finishPart(p part, rowCtx []int32) roleMatch {
 		cands = append(cands, Candidate{a.Code, altsShare * math.Min(1, a.Score)})
 	}
 	return roleMatch{code: code, method: p.method, cands: cands, f: f}
+}
+
+// keepSecond makes code, the title's own reading that the context's
+// replaced, the first of m's alternatives: the context decided against
+// it, but it is still the likeliest other answer. It takes the score of
+// the alternative it moves ahead of (half the code's when there is none),
+// so that the alternatives' scores stay in order. m.cands is not changed
+// in place (it may be shared with a cache).
+func keepSecond(m roleMatch, code string) roleMatch {
+	if code == "" || len(m.cands) == 0 || m.cands[0].Code == code {
+		return m
+	}
+	s := altsShare * m.cands[0].Score
+	if len(m.cands) > 1 {
+		s = m.cands[1].Score
+	}
+	cands := make([]Candidate, 0, len(m.cands)+1)
+	cands = append(cands, m.cands[0], Candidate{code, s})
+	for _, c := range m.cands[1:] {
+		if c.Code != code {
+			cands = append(cands, c)
+		}
+	}
+	m.cands = cands
+	return m
 }
 
 // rankOnly reports whether a title names a rank and no business: all its
@@ -1987,7 +2028,7 @@ func (ix *Index) finishShared(p part, ctx []int32, f features) roleMatch {
 		if e, ok := ix.expanded(p.toks, ctx); ok && (e.exact || !decided && e.f.sim >= expandMin) {
 			e.f.agree = ix.contextScore(e.code, ctx)
 			if e.exact || e.f.agree > 0 && e.f.agree >= agree[bi] || e.code == p.cands[0].Code {
-				return e
+				return keepSecond(e, p.cands[bi].Code)
 			}
 		}
 	}
@@ -2063,7 +2104,7 @@ func (ix *Index) finishRanked(p part, ctx []int32, f features) roleMatch {
 		if cands[0].Score*expandFactor < 1 {
 			if e, ok := ix.expanded(p.toks, ctx); ok && e.f.sim*expandFactor > cands[0].Score {
 				e.f.agree = ix.contextScore(e.code, ctx)
-				return e
+				return keepSecond(e, cands[0].Code)
 			}
 		}
 		cands = ix.rescore(cands, ctx, true, p.generic)
