@@ -5,6 +5,7 @@ package noc
 // the words that describe each unit group (its context).
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -107,6 +108,10 @@ type Index struct {
 	// rankings holds rankWith's answers without context, per title's
 	// tokens (Index.rankTokens); made by Freeze.
 	rankings *table[ranked]
+	// headTabs holds, per token whose titles are many (nil for the
+	// others), the titles of each unit group that rankWith can score for
+	// it as a head word without walking its postings (headTable).
+	headTabs []*headTable
 }
 
 // maxRepairs bounds the tokens whose repair an Index remembers.
@@ -334,6 +339,7 @@ func (ix *Index) Freeze() {
 	for i, d := range ix.docs {
 		ix.hot[i] = docHot{norm: d.norm, head: d.head, unit: d.unit}
 	}
+	ix.buildHeadTables()
 	ix.trigrams = make(map[uint32][]int32, 8192)
 	var grams []uint32
 	for id, t := range ix.terms {
@@ -508,5 +514,84 @@ func (ix *Index) buildUnitPostings() {
 		for t, w := range ws {
 			ix.unitPost[t] = append(ix.unitPost[t], unitWeight{int32(u), float32(w / norm)})
 		}
+	}
+}
+
+// headTable is, for a head word whose titles are many, the least norm of
+// each unit group's titles in each of three classes: the titles that have
+// the word in their base title and end with it (reps[:sameHead]), those
+// that have it in their base title and end with another word
+// (reps[sameHead:inBase]), and those that have it only in their qualifier
+// (reps[inBase:]); each class in unit order.
+//
+// A title that only the head word of a query touches has the head's weight
+// (at qualWeight in a qualifier) and no modifier for similarity: its score
+// depends on its class and norm alone and falls as its norm grows, and only
+// the best score of each unit group counts, so rankWith scores each
+// group's least-norm title of each class instead of every one of them
+// (Index.rankWith).
+type headTable struct {
+	reps             []headRep
+	sameHead, inBase int
+}
+
+type headRep struct {
+	norm float64
+	unit int32
+}
+
+const (
+	// headTableMin is the fewest titles (postings and qualifier postings)
+	// of a word that has a headTable.
+	headTableMin = 64
+	// headTableShare: a word has a headTable only when its titles are at
+	// least this many times its table's entries.
+	headTableShare = 2
+)
+
+func (ix *Index) buildHeadTables() {
+	ix.headTabs = make([]*headTable, len(ix.terms))
+	nUnits := len(ix.cls.Units)
+	stamp := make([]int32, nUnits) // unit -> the pass that last saw it
+	pos := make([]int32, nUnits)   // unit -> its entry in this pass
+	pass := int32(0)
+	var reps []headRep
+	for id := range ix.terms {
+		p, qp := ix.postings[id], ix.qpostings[id]
+		if len(p)+len(qp) < headTableMin {
+			continue
+		}
+		reps = reps[:0]
+		var bounds [3]int
+		ok := true
+		for class := range 3 {
+			pass++
+			start := len(reps)
+			docs := p
+			if class == 2 {
+				docs = qp
+			}
+			for _, d := range docs {
+				h := &ix.hot[d]
+				if (h.head == int32(id)) != (class == 0) {
+					if class == 2 {
+						ok = false // a qualifier word is never a head: no table
+					}
+					continue
+				}
+				if stamp[h.unit] != pass {
+					stamp[h.unit], pos[h.unit] = pass, int32(len(reps))
+					reps = append(reps, headRep{h.norm, h.unit})
+				} else if r := &reps[pos[h.unit]]; h.norm < r.norm {
+					r.norm = h.norm
+				}
+			}
+			slices.SortFunc(reps[start:], func(a, b headRep) int { return cmp.Compare(a.unit, b.unit) })
+			bounds[class] = len(reps)
+		}
+		if !ok || headTableShare*len(reps) > len(p)+len(qp) {
+			continue
+		}
+		ix.headTabs[id] = &headTable{reps: slices.Clone(reps), sameHead: bounds[0], inBase: bounds[1]}
 	}
 }

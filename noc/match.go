@@ -1227,40 +1227,117 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 			}
 		}
 	}
-	for k, id := range qids[:nTitle] {
-		w := qw[k] * ix.idf[id]
-		mod := 0.0
-		if k < nTitle-1 && id != head {
-			mod = qw[k]
-		}
-		add(ix.postings[id], w, mod)
-		add(ix.qpostings[id], w*qualWeight, mod)
+	// A head word whose titles are many is scored by its headTable when
+	// it is the title's only head word: the titles only it touches are
+	// scored per unit group and class below, and only those some other word
+	// of the query touches are walked.
+	tab := ix.headTabs[head]
+	if tab != nil && slices.Contains(qids[:nTitle-1], head) {
+		tab = nil
 	}
-	// A context word adds only to titles the title's words brought in: when
-	// its postings are long, look those titles up in them instead of
-	// walking them (the same sums, added in the same order).
-	for k := nTitle; k < len(qids); k++ {
-		id := qids[k]
-		w := qw[k] * ix.idf[id]
-		p, qp := ix.postings[id], ix.qpostings[id]
-		if len(p)+len(qp) <= len(touched)*(bits.Len(uint(len(p)))+bits.Len(uint(len(qp)))) {
-			for _, d := range p {
-				if acc[d] != 0 {
-					acc[d] += w
-				}
+	var wh float64 // the head word's weight, with a headTable
+	if tab == nil {
+		for k, id := range qids[:nTitle] {
+			w := qw[k] * ix.idf[id]
+			mod := 0.0
+			if k < nTitle-1 && id != head {
+				mod = qw[k]
 			}
-			for _, d := range qp {
-				if acc[d] != 0 {
+			add(ix.postings[id], w, mod)
+			add(ix.qpostings[id], w*qualWeight, mod)
+		}
+		// A context word adds only to titles the title's words brought in: when
+		// its postings are long, look those titles up in them instead of
+		// walking them (the same sums, added in the same order).
+		for k := nTitle; k < len(qids); k++ {
+			id := qids[k]
+			w := qw[k] * ix.idf[id]
+			p, qp := ix.postings[id], ix.qpostings[id]
+			if len(p)+len(qp) <= len(touched)*(bits.Len(uint(len(p)))+bits.Len(uint(len(qp)))) {
+				for _, d := range p {
+					if acc[d] != 0 {
+						acc[d] += w
+					}
+				}
+				for _, d := range qp {
+					if acc[d] != 0 {
+						acc[d] += w * qualWeight
+					}
+				}
+				continue
+			}
+			for _, d := range touched {
+				if _, ok := slices.BinarySearch(p, d); ok {
+					acc[d] += w
+				} else if _, ok := slices.BinarySearch(qp, d); ok {
 					acc[d] += w * qualWeight
 				}
 			}
-			continue
 		}
-		for _, d := range touched {
-			if _, ok := slices.BinarySearch(p, d); ok {
-				acc[d] += w
-			} else if _, ok := slices.BinarySearch(qp, d); ok {
-				acc[d] += w * qualWeight
+	} else {
+		for k, id := range qids[:nTitle-1] {
+			w := qw[k] * ix.idf[id]
+			add(ix.postings[id], w, qw[k])
+			add(ix.qpostings[id], w*qualWeight, qw[k])
+		}
+		wh = qw[nTitle-1] * ix.idf[head]
+		whq := wh * qualWeight
+		hp, hq := ix.postings[head], ix.qpostings[head]
+		// The head adds to the titles the modifiers touched that have it.
+		if len(touched)*(bits.Len(uint(len(hp)))+bits.Len(uint(len(hq)))) < len(hp)+len(hq) {
+			for _, d := range touched {
+				if _, ok := slices.BinarySearch(hp, d); ok {
+					acc[d] += wh
+				} else if _, ok := slices.BinarySearch(hq, d); ok {
+					acc[d] += whq
+				}
+			}
+		} else {
+			for _, d := range hp {
+				if acc[d] != 0 {
+					acc[d] += wh
+				}
+			}
+			for _, d := range hq {
+				if acc[d] != 0 {
+					acc[d] += whq
+				}
+			}
+		}
+		// A context word adds to the titles touched so far and to the
+		// head's others, which it brings in with the head's weight first.
+		for k := nTitle; k < len(qids); k++ {
+			id := qids[k]
+			w := qw[k] * ix.idf[id]
+			for pass, docs := range [2][]int32{ix.postings[id], ix.qpostings[id]} {
+				cw := w
+				if pass == 1 {
+					cw = w * qualWeight
+				}
+				i, j := 0, 0
+				for _, d := range docs {
+					if acc[d] != 0 {
+						acc[d] += cw
+						continue
+					}
+					if i < len(hp) && hp[i] < d {
+						i = seek(hp, i, d)
+					}
+					if i < len(hp) && hp[i] == d {
+						touched = append(touched, d)
+						acc[d] += wh
+						acc[d] += cw
+						continue
+					}
+					if j < len(hq) && hq[j] < d {
+						j = seek(hq, j, d)
+					}
+					if j < len(hq) && hq[j] == d {
+						touched = append(touched, d)
+						acc[d] += whq
+						acc[d] += cw
+					}
+				}
 			}
 		}
 	}
@@ -1282,6 +1359,36 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 		}
 		if s > best[dd.unit] {
 			best[dd.unit] = s
+		}
+	}
+	if tab != nil {
+		// The head's titles no other word touched, by the least norm of
+		// each group's titles of each class: the same operations as
+		// above, with acc the head's weight and no modifier.
+		var noMods float64
+		cover := 1.0
+		if modTotal > 0 {
+			cover = headCover + (1-headCover)*noMods/modTotal
+		}
+		for c, reps := range [3][]headRep{tab.reps[:tab.sameHead], tab.reps[tab.sameHead:tab.inBase], tab.reps[tab.inBase:]} {
+			a := wh
+			if c == 2 {
+				a = wh * qualWeight
+			}
+			for _, r := range reps {
+				s := a / (qnorm * r.norm)
+				if c == 0 {
+					s = (1-headBonus)*s + headBonus*cover
+				} else {
+					s *= otherHead
+				}
+				if best[r.unit] == 0 {
+					units = append(units, r.unit)
+				}
+				if s > best[r.unit] {
+					best[r.unit] = s
+				}
+			}
 		}
 	}
 	// Blend in the unit-group view: how well the query's words cover all
@@ -1345,6 +1452,22 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	sc.touched, sc.units = touched, units
 	ix.pool.Put(sc)
 	return part{kind: kindFuzzy, cands: cands, method: MethodFuzzy}
+}
+
+// seek returns the first index at or after i of the sorted s whose doc is
+// not below d, galloping from i.
+func seek(s []int32, i int, d int32) int {
+	if i >= len(s) || s[i] >= d {
+		return i
+	}
+	lo, step := i, 1 // s[lo] < d
+	for lo+step < len(s) && s[lo+step] < d {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(s))
+	j, _ := slices.BinarySearch(s[lo+1:hi], d)
+	return lo + 1 + j
 }
 
 // repair maps a token the index has never seen to the closest indexed
