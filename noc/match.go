@@ -1305,11 +1305,43 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 			}
 		}
 		// A context word adds to the titles touched so far and to the
-		// head's others, which it brings in with the head's weight first.
+		// head's others, which it brings in with the head's weight first:
+		// walking its postings, or, when they are long, looking the titles
+		// touched so far up in them and intersecting them with the head's.
 		for k := nTitle; k < len(qids); k++ {
 			id := qids[k]
 			w := qw[k] * ix.idf[id]
-			for pass, docs := range [2][]int32{ix.postings[id], ix.qpostings[id]} {
+			p, qp := ix.postings[id], ix.qpostings[id]
+			if n := len(touched); len(p)+len(qp) > n*(bits.Len(uint(len(p)))+bits.Len(uint(len(qp)))) {
+				for _, d := range touched[:n] {
+					if _, ok := slices.BinarySearch(p, d); ok {
+						acc[d] += w
+					} else if _, ok := slices.BinarySearch(qp, d); ok {
+						acc[d] += w * qualWeight
+					}
+				}
+				for pass, docs := range [2][]int32{p, qp} {
+					cw := w
+					if pass == 1 {
+						cw = w * qualWeight
+					}
+					for hpass, hdocs := range [2][]int32{hp, hq} {
+						hw := wh
+						if hpass == 1 {
+							hw = whq
+						}
+						intersect(docs, hdocs, func(d int32) {
+							if acc[d] == 0 {
+								touched = append(touched, d)
+								acc[d] += hw
+								acc[d] += cw
+							}
+						})
+					}
+				}
+				continue
+			}
+			for pass, docs := range [2][]int32{p, qp} {
 				cw := w
 				if pass == 1 {
 					cw = w * qualWeight
@@ -1452,6 +1484,26 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 	sc.touched, sc.units = touched, units
 	ix.pool.Put(sc)
 	return part{kind: kindFuzzy, cands: cands, method: MethodFuzzy}
+}
+
+// intersect calls f with each doc that the sorted a and b both hold, in
+// order, galloping through the longer.
+func intersect(a, b []int32, f func(int32)) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for _, d := range a {
+		if i < len(b) && b[i] < d {
+			i = seek(b, i, d)
+		}
+		if i == len(b) {
+			return
+		}
+		if b[i] == d {
+			f(d)
+		}
+	}
 }
 
 // seek returns the first index at or after i of the sorted s whose doc is
