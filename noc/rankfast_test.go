@@ -3,15 +3,15 @@ package noc
 import (
 	"cmp"
 	"math"
-	"math/bits"
 	"slices"
 	"testing"
 )
 
 // rankWith scores the titles only a long head word touches by the least
 // norm of each group's titles (headTable): its answers must be the
-// original algorithm's (rankWithOrig, below) in every bit, with and
-// without context, whether or not the head has a table.
+// algorithm's without the tables in every bit (the index's headTabs taken
+// away: every word walked, as before the tables), with and without
+// context, whether or not the head has a table.
 func TestRankWithHeadTables(t *testing.T) {
 	ix := builtinIndex()
 	// The example titles the index holds, roughened: as they are, without
@@ -78,14 +78,17 @@ func TestRankWithHeadTables(t *testing.T) {
 		ctxs = append(ctxs, ix.ContextTokens(Query{Industry: ind}))
 	}
 	ctxs = append(ctxs, many, many[:2], many[3:5], many[6:])
+	tabs, none := ix.headTabs, make([]*headTable, len(ix.headTabs))
 	fast, withCtx := 0, 0
 	for i, toks := range titles {
 		for j, ctx := range ctxs {
 			if (i+j)%3 != 0 && j != 0 {
 				continue // every title without context, a third with each context
 			}
-			want := ix.rankWithOrig(ctx, toks)
 			got := ix.rankWith(ctx, toks)
+			ix.headTabs = none
+			want := ix.rankWith(ctx, toks)
+			ix.headTabs = tabs
 			if got.kind != want.kind || got.method != want.method || !sameCands(got.cands, want.cands) {
 				t.Fatalf("rankWith(%v, %q) = %v, want %v", ctx, toks, got.cands, want.cands)
 			}
@@ -166,181 +169,4 @@ func TestHeadTables(t *testing.T) {
 	if n < 50 {
 		t.Errorf("%d head tables", n)
 	}
-}
-
-// rankWithOrig is rankWith as it was before the head tables, verbatim: the
-// oracle of TestRankWithHeadTables.
-func (ix *Index) rankWithOrig(ctx []int32, toks []string) part {
-	qids := make([]int32, 0, len(toks)+len(ctx))
-	qw := make([]float64, 0, len(toks)+len(ctx))
-	var qnorm float64
-	for i, t := range toks {
-		id, ok := ix.vocab[t]
-		if !ok || len(ix.postings[id]) == 0 {
-			if id = ix.repair(t); id < 0 {
-				continue
-			}
-		}
-		w := ix.idf[id]
-		if i == len(toks)-1 {
-			w *= headWeight
-		}
-		qids = append(qids, id)
-		qw = append(qw, w)
-		qnorm += w * w
-	}
-	if len(qids) == 0 {
-		return part{method: MethodNone}
-	}
-	head := qids[len(qids)-1]
-	nTitle := len(qids)
-	var modTotal float64 // the weight of the title's modifiers
-	for k := 0; k < nTitle-1; k++ {
-		if qids[k] != head {
-			modTotal += qw[k]
-		}
-	}
-	for _, id := range ctx {
-		if !slices.Contains(qids, id) {
-			w := ix.idf[id]
-			qids = append(qids, id)
-			qw = append(qw, w)
-			qnorm += w * w
-		}
-	}
-	qnorm = math.Sqrt(qnorm)
-	sc := ix.pool.Get().(*scratch)
-	acc, mods, best := sc.acc, sc.mods, sc.best
-	touched, units := sc.touched[:0], sc.units[:0]
-	// add adds a title word's weight w to docs; mod, the weight of a
-	// modifier (0 for the head) to their modifier sums.
-	add := func(docs []int32, w, mod float64) {
-		for _, d := range docs {
-			if acc[d] == 0 {
-				touched = append(touched, d)
-			}
-			acc[d] += w
-			if mod != 0 {
-				mods[d] += mod
-			}
-		}
-	}
-	for k, id := range qids[:nTitle] {
-		w := qw[k] * ix.idf[id]
-		mod := 0.0
-		if k < nTitle-1 && id != head {
-			mod = qw[k]
-		}
-		add(ix.postings[id], w, mod)
-		add(ix.qpostings[id], w*qualWeight, mod)
-	}
-	// A context word adds only to titles the title's words brought in: when
-	// its postings are long, look those titles up in them instead of
-	// walking them (the same sums, added in the same order).
-	for k := nTitle; k < len(qids); k++ {
-		id := qids[k]
-		w := qw[k] * ix.idf[id]
-		p, qp := ix.postings[id], ix.qpostings[id]
-		if len(p)+len(qp) <= len(touched)*(bits.Len(uint(len(p)))+bits.Len(uint(len(qp)))) {
-			for _, d := range p {
-				if acc[d] != 0 {
-					acc[d] += w
-				}
-			}
-			for _, d := range qp {
-				if acc[d] != 0 {
-					acc[d] += w * qualWeight
-				}
-			}
-			continue
-		}
-		for _, d := range touched {
-			if _, ok := slices.BinarySearch(p, d); ok {
-				acc[d] += w
-			} else if _, ok := slices.BinarySearch(qp, d); ok {
-				acc[d] += w * qualWeight
-			}
-		}
-	}
-	for _, d := range touched {
-		dd := &ix.hot[d]
-		s := acc[d] / (qnorm * dd.norm)
-		if dd.head == head {
-			cover := 1.0
-			if modTotal > 0 {
-				cover = headCover + (1-headCover)*mods[d]/modTotal
-			}
-			s = (1-headBonus)*s + headBonus*cover
-		} else {
-			s *= otherHead
-		}
-		acc[d], mods[d] = 0, 0
-		if best[dd.unit] == 0 {
-			units = append(units, dd.unit)
-		}
-		if s > best[dd.unit] {
-			best[dd.unit] = s
-		}
-	}
-	// Blend in the unit-group view: how well the query's words cover all
-	// the titles of a group, not only its single best title.
-	var qn float64
-	for k := range qids {
-		qn += qw[k] * qw[k]
-	}
-	qn = math.Sqrt(qn)
-	for _, u := range units {
-		best[u] *= 1 - unitBlend
-	}
-	for k, id := range qids[:nTitle] {
-		for _, uw := range ix.unitPost[id] {
-			if best[uw.unit] == 0 {
-				units = append(units, uw.unit)
-				best[uw.unit] = 1e-12
-			}
-			best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
-		}
-	}
-	// A context word adds only to groups already in (as above).
-	for k := nTitle; k < len(qids); k++ {
-		up := ix.unitPost[qids[k]]
-		if len(up) <= len(units)*bits.Len(uint(len(up))) {
-			for _, uw := range up {
-				if best[uw.unit] != 0 {
-					best[uw.unit] += unitBlend * qw[k] / qn * float64(uw.w)
-				}
-			}
-			continue
-		}
-		for _, u := range units {
-			i, ok := slices.BinarySearchFunc(up, u, func(uw unitWeight, u int32) int { return cmp.Compare(uw.unit, u) })
-			if ok && best[u] != 0 {
-				best[u] += unitBlend * qw[k] / qn * float64(up[i].w)
-			}
-		}
-	}
-	// Keep the best maxCands, in candBefore order, by insertion: cheaper
-	// than sorting every unit group a common word touches.
-	cands := make([]Candidate, 0, maxCands)
-	for _, u := range units {
-		c := Candidate{ix.cls.Units[u].Code, best[u]}
-		best[u] = 0
-		n := len(cands)
-		if n == maxCands {
-			if !candBefore(c, cands[n-1]) {
-				continue
-			}
-			n--
-		} else {
-			cands = append(cands, Candidate{})
-		}
-		for n > 0 && candBefore(c, cands[n-1]) {
-			cands[n] = cands[n-1]
-			n--
-		}
-		cands[n] = c
-	}
-	sc.touched, sc.units = touched, units
-	ix.pool.Put(sc)
-	return part{kind: kindFuzzy, cands: cands, method: MethodFuzzy}
 }
