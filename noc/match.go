@@ -1397,10 +1397,9 @@ func (ix *Index) rankWith(ctx []int32, toks []string) part {
 		// The head's titles no other word touched, by the least norm of
 		// each group's titles of each class: the same operations as
 		// above, with acc the head's weight and no modifier.
-		var noMods float64
-		cover := 1.0
+		cover := 1.0 // none of the title's modifiers is in these titles
 		if modTotal > 0 {
-			cover = headCover + (1-headCover)*noMods/modTotal
+			cover = headCover
 		}
 		for c, reps := range [3][]headRep{tab.reps[:tab.sameHead], tab.reps[tab.sameHead:tab.inBase], tab.reps[tab.inBase:]} {
 			a := wh
