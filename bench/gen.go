@@ -29,6 +29,12 @@ var Header = []string{"Client ID", "Full Name", "Email", "Job Title", "Employer"
 
 const colEmployer, colIndustry = 4, 5
 
+// CodeHeader is the header of the column Options.Coded adds, after the
+// others. In the generator's rows the code is the cell after Header's.
+const CodeHeader = "NOC Code"
+
+var colCode = len(Header)
+
 // personCols are the applicant's columns, the same on all their rows.
 var personCols = []int{0, 1, 2, 10, 11, 12, 13}
 
@@ -100,6 +106,11 @@ type Options struct {
 	// contiguous: each has two or three rows, the later ones placed a few
 	// to a few thousand rows further down.
 	Scattered float64
+	// Coded adds a last column, CodeHeader, holding on every row the code
+	// of the example its title was drawn from: a list that arrives coded,
+	// which casescreen reads by its codes, not its titles. The rows are
+	// otherwise those of the list without it.
+	Coded bool
 }
 
 // Stats describes a generated list. "Normalised" is noc.Normalize.
@@ -138,18 +149,18 @@ func GenerateList(w io.Writer, o Options) (Stats, error) { return generateList(w
 func generateList(w io.Writer, o Options, count bool) (Stats, error) {
 	g := newGenerator(o)
 	cw := csv.NewWriter(w)
-	out := make([]string, 0, len(Header))
+	out := make([]string, 0, len(Header)+1)
 	write := func(row []string) error {
 		out = out[:0]
 		for i, c := range row {
-			if o.NoContext && (i == colEmployer || i == colIndustry) {
+			if o.NoContext && (i == colEmployer || i == colIndustry) || i == colCode && !o.Coded {
 				continue
 			}
 			out = append(out, c)
 		}
 		return cw.Write(out)
 	}
-	if err := write(Header); err != nil {
+	if err := write(append(slices.Clip(Header), CodeHeader)); err != nil {
 		return Stats{}, err
 	}
 	for g.next() {
@@ -195,7 +206,7 @@ type generator struct {
 
 func newGenerator(o Options) *generator {
 	g := &generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)),
-		variants: map[[2]int]string{}, row: make([]string, len(Header)), person: make([]string, len(Header)),
+		variants: map[[2]int]string{}, row: make([]string, colCode+1), person: make([]string, len(Header)),
 		titles: map[string]struct{}{}, pairs: map[string]struct{}{}}
 	g.examples = o.Examples
 	if len(g.examples) == 0 {
@@ -379,6 +390,7 @@ func (g *generator) job() {
 	ind, indCell := g.industry(e)
 	emp := g.employer(ind)
 	g.row[3] = g.title(e, emp)
+	g.row[colCode] = ex.Code
 	g.row[colEmployer] = employerCell(rng, emp)
 	g.row[colIndustry] = indCell
 	if q := qualifier(ex.Title); q != "" && rng.IntN(4) == 0 {

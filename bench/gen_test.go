@@ -174,6 +174,52 @@ func TestGenerateNoContext(t *testing.T) {
 	}
 }
 
+// Coded, the list is the same but for a last column with the code of the
+// example each title was drawn from.
+func TestGenerateCoded(t *testing.T) {
+	ex := testExamples(t)
+	known := map[string]bool{}
+	codesOf := map[string][]string{} // an example title, lower case -> its codes
+	for _, e := range ex {
+		known[e.Code] = true
+		t := strings.ToLower(e.Title)
+		codesOf[t] = append(codesOf[t], e.Code)
+	}
+	asTyped, own := 0, 0
+	plain, _, _ := generate(t, Options{Rows: 2000, Seed: 3, Examples: ex})
+	coded, _, _ := generate(t, Options{Rows: 2000, Seed: 3, Examples: ex, Coded: true})
+	if len(plain) != len(coded) {
+		t.Fatalf("%d and %d rows", len(plain), len(coded))
+	}
+	if h := coded[0]; h[len(h)-1] != CodeHeader {
+		t.Fatalf("header %q: the last column is not %q", h, CodeHeader)
+	}
+	codes := map[string]bool{}
+	for i, r := range coded[1:] {
+		code := r[len(r)-1]
+		if !known[code] {
+			t.Fatalf("row %d: code %q is no example's", i+2, code)
+		}
+		codes[code] = true
+		// A roughened title may be another example's ("... - retail"
+		// without its qualifier): most of those typed as the
+		// classification writes them are their code's own.
+		if cs, ok := codesOf[strings.ToLower(r[3])]; ok {
+			asTyped++
+			if slices.Contains(cs, code) {
+				own++
+			}
+		}
+		if !slices.Equal(r[:len(r)-1], plain[i+1]) {
+			t.Fatalf("row %d: %q, want %q and a code", i+2, r, plain[i+1])
+		}
+	}
+	t.Logf("%d distinct codes; %d titles as the classification writes them, %d of them their code's", len(codes), asTyped, own)
+	if len(codes) < 100 || asTyped < 50 || float64(own) < 0.8*float64(asTyped) {
+		t.Errorf("%d distinct codes in 2,000 rows; %d titles as the classification writes them, %d of them their code's", len(codes), asTyped, own)
+	}
+}
+
 // With Scattered, that share of applicants has rows that are not
 // contiguous; every row is still written once.
 func TestGenerateScattered(t *testing.T) {
