@@ -182,8 +182,8 @@ func TestGenerateCoded(t *testing.T) {
 	codesOf := map[string][]string{} // an example title, lower case -> its codes
 	for _, e := range ex {
 		known[e.Code] = true
-		t := strings.ToLower(e.Title)
-		codesOf[t] = append(codesOf[t], e.Code)
+		title := strings.ToLower(e.Title)
+		codesOf[title] = append(codesOf[title], e.Code)
 	}
 	asTyped, own := 0, 0
 	plain, _, _ := generate(t, Options{Rows: 2000, Seed: 3, Examples: ex})
